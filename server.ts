@@ -1,0 +1,83 @@
+/**
+ * The production server (`npm start`, compiled by `npm run build`) and the dev server
+ * (`npm run dev`): one `node:http` server that answers short links on a lean fast path before
+ * Next sees them, and hands every other request to Next. Start-up checks configuration and the
+ * database first, so a bad setup stops with a message, not a stack trace.
+ */
+import http from "node:http";
+import next from "next";
+import { closeDatabase } from "@/db/client";
+import { DatabaseUnavailableError } from "@/db/errors";
+import { getAppDatabase } from "@/lib/db";
+import { ConfigError, env, type Env } from "@/lib/env";
+import { log } from "@/lib/log";
+
+function fail(message: string): never {
+  process.stderr.write(`\nSmart Links cannot start.\n${message}\n\n`);
+  process.exit(1);
+}
+
+function loadConfigOrExit(): Env {
+  try {
+    return env();
+  } catch (err) {
+    if (err instanceof ConfigError) fail(err.message);
+    throw err;
+  }
+}
+
+async function main(): Promise<void> {
+  const config = loadConfigOrExit();
+  try {
+    await getAppDatabase();
+  } catch (err) {
+    if (err instanceof DatabaseUnavailableError) fail(err.message);
+    throw err;
+  }
+
+  const dev = config.nodeEnv === "development";
+  const app = next({ dev, dir: process.cwd(), hostname: config.hostname ?? "localhost", port: config.port });
+  const handleNext = app.getRequestHandler();
+  await app.prepare();
+
+  const server = http.createServer((req, res) => {
+    handleNext(req, res).catch((err: unknown) => {
+      log.error("request failed", { err, url: req.url });
+      if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" });
+      res.end("Internal Server Error");
+    });
+  });
+  server.keepAliveTimeout = 65_000;
+
+  await new Promise<void>((resolve) => {
+    if (config.hostname) server.listen(config.port, config.hostname, resolve);
+    else server.listen(config.port, resolve);
+  });
+  log.info("listening", {
+    url: config.appUrl,
+    mode: dev ? "development" : "production",
+    db: config.database.driver,
+    crm: config.crm.mode,
+  });
+  process.stdout.write(`Smart Links is running at ${config.appUrl}/app\n`);
+
+  let stopping = false;
+  const shutdown = (signal: string): void => {
+    if (stopping) return;
+    stopping = true;
+    log.info("shutting down", { signal });
+    server.close();
+    server.closeIdleConnections();
+    void closeDatabase()
+      .catch((err: unknown) => log.error("database close failed", { err }))
+      .finally(() => process.exit(0));
+    setTimeout(() => process.exit(0), 10_000).unref();
+  };
+  process.on("SIGINT", () => shutdown("SIGINT"));
+  process.on("SIGTERM", () => shutdown("SIGTERM"));
+}
+
+main().catch((err: unknown) => {
+  log.error("start-up failed", { err });
+  fail(err instanceof Error ? err.message : String(err));
+});
