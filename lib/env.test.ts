@@ -66,7 +66,6 @@ describe("loadEnv", () => {
     for (const name of [
       "CRM_CLIENT_SECRET",
       "CRM_SSO_KEY",
-      "CRM_WEBHOOK_PUBLIC_KEY",
       "SESSION_SECRET",
       "TOKEN_ENCRYPTION_KEY",
       "WORKFLOW_SECRET",
@@ -82,7 +81,6 @@ describe("loadEnv", () => {
       CRM_CLIENT_ID: "id",
       CRM_CLIENT_SECRET: "secret",
       CRM_SSO_KEY: "sso",
-      CRM_WEBHOOK_PUBLIC_KEY: "-----BEGIN PUBLIC KEY-----",
       SESSION_SECRET: "x".repeat(32),
       TOKEN_ENCRYPTION_KEY: "key",
       WORKFLOW_SECRET: "wf",
@@ -92,6 +90,7 @@ describe("loadEnv", () => {
     expect(env.crm.apiBase).toBe("https://services.leadconnectorhq.com");
     expect(env.crm.planIds).toEqual({ p1: "starter", p2: "pro" });
     expect(env.crm.sandboxWebhookPrivateKey).toBeUndefined();
+    expect(env.crm.webhookPublicKey).toContain("MCowBQYDK2VwAyEAi2HR1srL4o18O8BRa7gVJY7G7bupbN3H9AwJrHCDiOg=");
   });
 
   it("refuses bad numbers and plan maps with the variable's name", () => {

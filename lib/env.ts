@@ -13,6 +13,9 @@ import { z } from "zod";
 import { processSingleton } from "@/lib/process-state";
 
 const HIGHLEVEL_API_BASE = "https://services.leadconnectorhq.com";
+/** HighLevel's published Ed25519 webhook key (X-GHL-Signature); configurable for rotation. */
+export const HIGHLEVEL_WEBHOOK_PUBLIC_KEY =
+  "-----BEGIN PUBLIC KEY-----\nMCowBQYDK2VwAyEAi2HR1srL4o18O8BRa7gVJY7G7bupbN3H9AwJrHCDiOg=\n-----END PUBLIC KEY-----\n";
 
 /** Thrown for configuration that cannot work; its message names every bad variable. */
 export class ConfigError extends Error {
@@ -46,7 +49,7 @@ const postgresUrl = z
 
 const rawSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  PORT: z.coerce.number({ error: "must be a port number" }).int().min(1, "must be a port number from 1 to 65535").max(65535, "must be a port number from 1 to 65535").default(3000),
   HOSTNAME: optionalText,
   APP_URL: httpBaseUrl.optional(),
   SHORT_BASE_URL: httpBaseUrl.optional(),
@@ -182,7 +185,6 @@ function requireProductionSecrets(raw: z.output<typeof rawSchema>): Secrets {
     CRM_CLIENT_ID: raw.CRM_CLIENT_ID,
     CRM_CLIENT_SECRET: raw.CRM_CLIENT_SECRET,
     CRM_SSO_KEY: raw.CRM_SSO_KEY,
-    CRM_WEBHOOK_PUBLIC_KEY: raw.CRM_WEBHOOK_PUBLIC_KEY,
     SESSION_SECRET: raw.SESSION_SECRET,
     TOKEN_ENCRYPTION_KEY: raw.TOKEN_ENCRYPTION_KEY,
     WORKFLOW_SECRET: raw.WORKFLOW_SECRET,
@@ -194,7 +196,7 @@ function requireProductionSecrets(raw: z.output<typeof rawSchema>): Secrets {
   return {
     clientSecret: raw.CRM_CLIENT_SECRET ?? "",
     ssoKey: raw.CRM_SSO_KEY ?? "",
-    webhookPublicKey: raw.CRM_WEBHOOK_PUBLIC_KEY ?? "",
+    webhookPublicKey: raw.CRM_WEBHOOK_PUBLIC_KEY ?? HIGHLEVEL_WEBHOOK_PUBLIC_KEY,
     webhookPrivateKey: undefined,
     sessionSecret: raw.SESSION_SECRET ?? "",
     tokenEncryptionKey: raw.TOKEN_ENCRYPTION_KEY ?? "",
