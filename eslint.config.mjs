@@ -28,7 +28,7 @@ const config = [
     },
   },
   {
-    files: ["lib/env.ts", "tests/helpers/**", "tests/e2e/**"],
+    files: ["lib/env.ts", "tests/**"],
     rules: { "no-restricted-properties": "off" },
   },
   {

@@ -127,7 +127,8 @@ export async function latestAppliedMigration(db: Db): Promise<AppliedMigration |
   const result = await db.execute<{ hash: string; created_at: string | number }>(
     sql`select hash, created_at from drizzle.__drizzle_migrations order by created_at desc limit 1`,
   );
-  const rows: unknown = "rows" in result ? result.rows : result;
+  // PGlite answers `{ rows }`, postgres.js an array of rows.
+  const rows: unknown = Array.isArray(result) ? result : (result as { rows?: unknown }).rows;
   const row = Array.isArray(rows) ? (rows[0] as { hash: string; created_at: string | number } | undefined) : undefined;
   return row ? { hash: row.hash, createdAt: Number(row.created_at) } : null;
 }

@@ -6,7 +6,6 @@ import { randomBytes } from "node:crypto";
 import postgres from "postgres";
 import { closeDatabase, openDatabase, type Database } from "@/db/client";
 
-/* eslint-disable no-restricted-properties -- tests choose their own database */
 export function serverDatabaseUrl(): string | undefined {
   return process.env.TEST_SERVER_DATABASE_URL || undefined;
 }
@@ -68,4 +67,3 @@ export async function useTestDatabase(): Promise<{ close: () => Promise<void>; d
     },
   };
 }
-/* eslint-enable no-restricted-properties */

@@ -8,12 +8,10 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
-/* eslint-disable no-restricted-properties -- test setup is where the environment is chosen */
-process.env.NODE_ENV = "test";
+(process.env as Record<string, string>).NODE_ENV = "test";
 process.env.DATA_DIR = mkdtempSync(path.join(tmpdir(), "smart-links-test-"));
 process.env.PGLITE_DIR = "memory://";
 process.env.TEST_SERVER_DATABASE_URL ??= process.env.DATABASE_URL ?? "";
 delete process.env.DATABASE_URL;
 delete process.env.CRM_CLIENT_ID;
 delete process.env.CRM_MODE;
-/* eslint-enable no-restricted-properties */

@@ -2,7 +2,6 @@ import { GET } from "@/app/api/health/route";
 
 // Nothing listens on port 9 (discard): the connection is refused at once.
 beforeAll(() => {
-  // eslint-disable-next-line no-restricted-properties -- the test chooses a dead database
   process.env.DATABASE_URL = "postgres://postgres@127.0.0.1:9/smart_links";
   jest.spyOn(process.stderr, "write").mockImplementation(() => true);
 });
