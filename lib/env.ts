@@ -119,7 +119,7 @@ export function loadEnv(source: Source): Env {
   const raw = parsed.data;
   const mode = raw.CRM_MODE ?? (raw.CRM_CLIENT_ID ? "highlevel" : "sandbox");
   const appUrl = raw.APP_URL ?? `http://localhost:${raw.PORT}`;
-  const dataDir = path.resolve(raw.DATA_DIR);
+  const dataDir = path.resolve(/*turbopackIgnore: true*/ raw.DATA_DIR);
 
   let planIds: Record<string, "starter" | "pro"> = { ...SANDBOX_PLAN_IDS };
   if (raw.CRM_PLAN_IDS) {
@@ -167,7 +167,7 @@ export function loadEnv(source: Source): Env {
 /** `memory://` keeps an in-memory database (tests); anything else is a directory. */
 function pgliteDir(configured: string | undefined, dataDir: string): string {
   if (configured === "memory://") return configured;
-  return path.resolve(configured ?? path.join(dataDir, "pglite"));
+  return path.resolve(/*turbopackIgnore: true*/ configured ?? path.join(dataDir, "pglite"));
 }
 
 type Secrets = {

@@ -5,6 +5,7 @@
  * the app.
  */
 import { cookies } from "next/headers";
+import { cache } from "react";
 import { verifySessionToken } from "@/lib/auth/session-token";
 import type { Plan } from "@/lib/billing/plans";
 import { getDb } from "@/lib/db";
@@ -24,7 +25,8 @@ export type ShellWorkspace = {
   brandName: string | null;
 };
 
-export async function getShellWorkspace(): Promise<ShellWorkspace> {
+/** Once per request (React `cache`): the layout and the page share the lookup. */
+export const getShellWorkspace = cache(async (): Promise<ShellWorkspace> => {
   const config = env();
   const db = await getDb();
   const token = (await cookies()).get(SESSION_COOKIE)?.value;
@@ -44,4 +46,4 @@ export async function getShellWorkspace(): Promise<ShellWorkspace> {
     whiteLabel: row.whiteLabel,
     brandName: row.whiteLabel ? (row.branding.name ?? null) : null,
   };
-}
+});
