@@ -1,14 +1,16 @@
 import { sql } from "drizzle-orm";
-import { boolean, index, pgTable, primaryKey, text, uniqueIndex } from "drizzle-orm/pg-core";
-import { timestamps } from "@/db/columns";
+import { boolean, check, index, pgTable, primaryKey, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { id, timestamps, workspaceRef } from "@/db/columns";
 import { tags } from "@/db/schema/tags";
-import { workspaceRef } from "@/db/schema/workspaces";
 
-/** Campaigns group links and carry campaign-wide tags applied on every click of their links. */
+/**
+ * Campaigns group links (`links.campaignId`) and carry campaign-wide tags, added to the contact
+ * on every click of any of their links. Names are unique per workspace, case-insensitively.
+ */
 export const campaigns = pgTable(
   "campaigns",
   {
-    id: text().primaryKey(),
+    id: id(),
     workspaceId: workspaceRef(),
     name: text().notNull(),
     description: text(),
@@ -18,9 +20,11 @@ export const campaigns = pgTable(
   (t) => [
     uniqueIndex("campaigns_workspace_name_uq").on(t.workspaceId, sql`lower(${t.name})`),
     index("campaigns_workspace_created_idx").on(t.workspaceId, t.createdAt),
+    check("campaigns_name_not_blank_ck", sql`btrim(${t.name}) <> ''`),
   ],
 );
 
+/** A campaign's tags. Tenancy comes through both parents (same workspace, checked in lib). */
 export const campaignTags = pgTable(
   "campaign_tags",
   {
@@ -35,3 +39,5 @@ export const campaignTags = pgTable(
 );
 
 export type CampaignRow = typeof campaigns.$inferSelect;
+export type NewCampaignRow = typeof campaigns.$inferInsert;
+export type CampaignTagRow = typeof campaignTags.$inferSelect;

@@ -1,52 +1,101 @@
 import { sql } from "drizzle-orm";
-import { bigserial, boolean, index, pgEnum, pgTable, text } from "drizzle-orm/pg-core";
-import { timestamptz } from "@/db/columns";
+import { bigserial, boolean, check, index, pgEnum, pgTable, text } from "drizzle-orm/pg-core";
+import { timestamptz, workspaceRef } from "@/db/columns";
 import { links } from "@/db/schema/links";
 import { landingPages } from "@/db/schema/pages";
-import { workspaceRef } from "@/db/schema/workspaces";
 
-export const ruleEnum = pgEnum("click_rule", ["country", "device", "ab", "default"]);
+/** Which routing rule chose the destination; null when no rule ran (e.g. a fallback URL). */
+export const clickRuleEnum = pgEnum("click_rule", ["country", "device", "ab", "default"]);
 export const deviceTypeEnum = pgEnum("device_type", ["desktop", "mobile", "tablet"]);
+/** The classified traffic source: the lower-case keys of the analytics contract. */
+export const trafficSourceEnum = pgEnum("traffic_source", [
+  "google",
+  "bing",
+  "duckduckgo",
+  "yahoo",
+  "facebook",
+  "instagram",
+  "threads",
+  "messenger",
+  "twitter",
+  "linkedin",
+  "tiktok",
+  "youtube",
+  "reddit",
+  "pinterest",
+  "snapchat",
+  "whatsapp",
+  "telegram",
+  "line",
+  "wechat",
+  "email",
+  "sms",
+  "qr",
+  "direct",
+  "other",
+]);
 
 /**
- * One row per visit, with every dimension the analytics show. Bots are kept (flagged) so the UI
- * can say how many were filtered, and excluded from every number. Raw IPs are never stored: the
- * visitor key is a salted hash rotated daily.
+ * One row per visit, with every dimension the analytics show. Bots and preview fetchers are
+ * kept (`isBot`) so the UI can say how many were filtered; every number excludes them. Raw IPs
+ * are never stored: `visitorKey` is a salted hash rotated daily. Rows are written in batches by
+ * the click writer (lib/clicks owns reading and writing them, so a column store can take over).
+ *
+ * A link click has `linkId` (the link or minted code the visitor opened) and `rootLinkId` (the
+ * link whose analytics it belongs to: the parent of a minted code, else `linkId` itself). A
+ * landing-page button that points at a plain URL has `landingPageId` + `buttonId` and no link.
  */
 export const clicks = pgTable(
   "clicks",
   {
     id: bigserial({ mode: "number" }).primaryKey(),
     workspaceId: workspaceRef(),
-    linkId: text()
-      .notNull()
-      .references(() => links.id, { onDelete: "cascade" }),
-    /** The parent link of a minted per-contact code, so link analytics include its clicks. */
-    rootLinkId: text().notNull(),
+    linkId: text().references(() => links.id, { onDelete: "cascade" }),
+    rootLinkId: text().references(() => links.id, { onDelete: "cascade" }),
     landingPageId: text().references(() => landingPages.id, { onDelete: "set null" }),
+    /** `PageBlock.id` of the button clicked on a landing page. */
+    buttonId: text(),
     occurredAt: timestamptz().notNull().defaultNow(),
+    /** The destination actually served (after UTM merge, before query pass-through). */
     destination: text(),
-    rule: ruleEnum(),
+    rule: clickRuleEnum(),
+    /** ISO 3166 alpha-2, upper case; null when unknown. */
     country: text(),
     region: text(),
     city: text(),
     deviceType: deviceTypeEnum(),
+    /** As ua-parser-js names them. */
     os: text(),
     browser: text(),
     referrer: text(),
     referrerHost: text(),
-    source: text().notNull().default("direct"),
+    source: trafficSourceEnum().notNull().default("direct"),
     isQr: boolean().notNull().default(false),
     isBot: boolean().notNull().default(false),
+    /** The CRM contact, when known (`?c=` or a minted code); nulled when the contact is deleted. */
     contactId: text(),
     visitorKey: text().notNull(),
   },
   (t) => [
     index("clicks_workspace_time_idx").on(t.workspaceId, t.occurredAt),
-    index("clicks_link_time_idx").on(t.rootLinkId, t.occurredAt),
-    index("clicks_contact_idx").on(t.workspaceId, t.contactId).where(sql`${t.contactId} is not null`),
+    // Per-link analytics (a parent with its minted codes) and FK cascade from links.
+    index("clicks_root_link_time_idx").on(t.rootLinkId, t.occurredAt),
+    // Per-code stats (links sent vs clicked) and FK cascade from links.
+    index("clicks_link_time_idx").on(t.linkId, t.occurredAt),
+    // Contact engagement, contact sync aggregates, ContactDelete erasure.
+    index("clicks_contact_idx")
+      .on(t.workspaceId, t.contactId, t.occurredAt)
+      .where(sql`${t.contactId} is not null`),
+    index("clicks_landing_page_time_idx")
+      .on(t.landingPageId, t.occurredAt)
+      .where(sql`${t.landingPageId} is not null`),
+    check("clicks_target_ck", sql`${t.linkId} is not null or ${t.landingPageId} is not null`),
+    check("clicks_root_link_ck", sql`(${t.linkId} is null) = (${t.rootLinkId} is null)`),
   ],
 );
 
 export type ClickRow = typeof clicks.$inferSelect;
 export type NewClickRow = typeof clicks.$inferInsert;
+export type ClickRule = (typeof clickRuleEnum.enumValues)[number];
+export type DeviceType = (typeof deviceTypeEnum.enumValues)[number];
+export type TrafficSource = (typeof trafficSourceEnum.enumValues)[number];

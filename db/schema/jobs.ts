@@ -1,19 +1,26 @@
 import { sql } from "drizzle-orm";
-import { index, integer, jsonb, pgEnum, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
-import { timestamps, timestamptz } from "@/db/columns";
-import { workspaceRef } from "@/db/schema/workspaces";
+import { check, index, integer, jsonb, pgEnum, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { id, timestamps, timestamptz } from "@/db/columns";
+import { workspaces } from "@/db/schema/workspaces";
 
+/** pending → running → done, or back to pending with a later `runAt`, or dead after `maxAttempts`. */
 export const jobStatusEnum = pgEnum("job_status", ["pending", "running", "done", "dead"]);
 
 /**
- * The durable outbox for CRM effects: written in the same transaction as the click or lead that
- * causes it, claimed with `FOR UPDATE SKIP LOCKED`, applied once per `idempotencyKey`.
+ * The durable outbox for background work (CRM effects, webhook processing, purges): written in
+ * the same transaction as the click batch, lead or event that causes it; claimed with
+ * `where status = 'pending' and run_at <= now() order by run_at for update skip locked`; a job
+ * `running` with an old `lockedAt` was abandoned by a dead worker and may be reclaimed.
+ * `idempotencyKey` is unique, so enqueuing the same effect twice is a no-op
+ * (`on conflict do nothing`).
  */
 export const jobs = pgTable(
   "jobs",
   {
-    id: text().primaryKey(),
-    workspaceId: workspaceRef(),
+    id: id(),
+    /** The tenant, for tenant work; null for system work (purge sweep, agency token refresh). */
+    workspaceId: text().references(() => workspaces.id, { onDelete: "cascade" }),
+    /** Handler name, e.g. `crm.tag_contact` (lib/jobs/handlers/<name>.ts). */
     type: text().notNull(),
     payload: jsonb().$type<Record<string, unknown>>().notNull().default({}),
     idempotencyKey: text().notNull(),
@@ -22,6 +29,7 @@ export const jobs = pgTable(
     maxAttempts: integer().notNull().default(8),
     runAt: timestamptz().notNull().defaultNow(),
     lockedAt: timestamptz(),
+    /** Worker id (`{hostname}:{pid}:{n}`) holding the job while `running`. */
     lockedBy: text(),
     lastError: text(),
     completedAt: timestamptz(),
@@ -29,10 +37,13 @@ export const jobs = pgTable(
   },
   (t) => [
     uniqueIndex("jobs_idempotency_uq").on(t.idempotencyKey),
-    index("jobs_claim_idx").on(t.runAt).where(sql`${t.status} = 'pending'`),
+    index("jobs_claim_idx").on(t.status, t.runAt),
+    // The app's "activities that could not be delivered" list and per-workspace sync status.
     index("jobs_workspace_status_idx").on(t.workspaceId, t.status, t.updatedAt),
+    check("jobs_attempts_ck", sql`${t.attempts} >= 0 and ${t.maxAttempts} > 0`),
   ],
 );
 
 export type JobRow = typeof jobs.$inferSelect;
 export type NewJobRow = typeof jobs.$inferInsert;
+export type JobStatus = (typeof jobStatusEnum.enumValues)[number];

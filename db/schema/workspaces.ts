@@ -1,16 +1,25 @@
+/**
+ * One workspace per CRM location: every tenant row hangs off it.
+ *
+ * This file must not import `@/db/columns` (which imports it): its timestamps are spelled out.
+ */
 import { sql } from "drizzle-orm";
-import { boolean, index, jsonb, pgEnum, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
-import { timestamps, timestamptz } from "@/db/columns";
+import { boolean, index, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 
 export const planEnum = pgEnum("plan", ["starter", "pro"]);
 export const workspaceStatusEnum = pgEnum("workspace_status", ["active", "uninstalled"]);
-export const userRoleEnum = pgEnum("user_role", ["admin", "user"]);
 
+/** Shown on public pages when `brandingEnabled` or `whiteLabel` is on. Colours are `#rrggbb`. */
 export type Branding = { name?: string; logoUrl?: string; primaryColor?: string; accentColor?: string };
-/** Defaults for new links' CRM automation switches. */
-export type AutomationDefaults = { tagOnClick: boolean; syncContact: boolean; addNote: boolean };
 
-/** One workspace per CRM location: every tenant row hangs off it. */
+/** Workspace preferences; absent keys take the product defaults (lib applies them). */
+export type WorkspaceSettings = {
+  /** Defaults of a new link's CRM automation switches. */
+  automation?: { tagOnClick?: boolean; syncContact?: boolean; addNote?: boolean };
+  /** Hostname new links get by default; absent or "" = the shared short domain. */
+  defaultDomain?: string;
+};
+
 export const workspaces = pgTable(
   "workspaces",
   {
@@ -19,20 +28,23 @@ export const workspaces = pgTable(
     crmCompanyId: text(),
     name: text().notNull(),
     plan: planEnum().notNull().default("starter"),
+    /** The CRM's plan id the plan was mapped from (`CRM_PLAN_IDS`). */
     crmPlanId: text(),
     status: workspaceStatusEnum().notNull().default("active"),
-    uninstalledAt: timestamptz(),
-    /** When an uninstalled workspace's data is purged (install + grace period). */
-    purgeAfter: timestamptz(),
+    uninstalledAt: timestamp({ withTimezone: true }),
+    /** When an uninstalled workspace's data is deleted (uninstall + `UNINSTALL_GRACE_DAYS`). */
+    purgeAfter: timestamp({ withTimezone: true }),
+    /** The location's timezone, for display only: analytics buckets are UTC. */
     timezone: text().notNull().default("UTC"),
     branding: jsonb().$type<Branding>().notNull().default({}),
     brandingEnabled: boolean().notNull().default(false),
     whiteLabel: boolean().notNull().default(false),
-    automationDefaults: jsonb()
-      .$type<AutomationDefaults>()
+    settings: jsonb().$type<WorkspaceSettings>().notNull().default({}),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true })
       .notNull()
-      .default({ tagOnClick: true, syncContact: true, addNote: true }),
-    ...timestamps,
+      .defaultNow()
+      .$onUpdate(() => new Date()),
   },
   (t) => [
     uniqueIndex("workspaces_crm_location_uq").on(t.crmLocationId),
@@ -41,47 +53,6 @@ export const workspaces = pgTable(
   ],
 );
 
-/** The tenant key: a tenant row belongs to one workspace and goes with it. */
-export const workspaceRef = () =>
-  text()
-    .notNull()
-    .references(() => workspaces.id, { onDelete: "cascade" });
-
-/** CRM users who opened the app in a workspace (from SSO). */
-export const users = pgTable(
-  "users",
-  {
-    id: text().primaryKey(),
-    workspaceId: workspaceRef(),
-    crmUserId: text().notNull(),
-    name: text().notNull().default(""),
-    email: text().notNull().default(""),
-    role: userRoleEnum().notNull().default("user"),
-    lastSeenAt: timestamptz(),
-    ...timestamps,
-  },
-  (t) => [uniqueIndex("users_workspace_crm_user_uq").on(t.workspaceId, t.crmUserId)],
-);
-
-/** REST API keys: only a hash is stored; the key is shown once. */
-export const apiKeys = pgTable(
-  "api_keys",
-  {
-    id: text().primaryKey(),
-    workspaceId: workspaceRef(),
-    name: text().notNull(),
-    /** First characters of the key, shown in the UI to tell keys apart. */
-    prefix: text().notNull(),
-    keyHash: text().notNull(),
-    createdByUserId: text().references(() => users.id, { onDelete: "set null" }),
-    lastUsedAt: timestamptz(),
-    revokedAt: timestamptz(),
-    ...timestamps,
-  },
-  (t) => [uniqueIndex("api_keys_hash_uq").on(t.keyHash), index("api_keys_workspace_idx").on(t.workspaceId)],
-);
-
 export type WorkspaceRow = typeof workspaces.$inferSelect;
 export type NewWorkspaceRow = typeof workspaces.$inferInsert;
-export type UserRow = typeof users.$inferSelect;
-export type ApiKeyRow = typeof apiKeys.$inferSelect;
+export type WorkspaceStatus = (typeof workspaceStatusEnum.enumValues)[number];
