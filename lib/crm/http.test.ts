@@ -2,10 +2,10 @@ import { http, HttpResponse, delay } from "msw";
 import { z } from "zod";
 import { CrmError } from "@/lib/crm/errors";
 import { CRM_API_VERSION, createCrmHttp } from "@/lib/crm/http";
-import { useMswServer } from "@/tests/helpers/msw";
+import { setupMswServer } from "@/tests/helpers/msw";
 
 const BASE = "https://crm.test";
-const server = useMswServer();
+const server = setupMswServer();
 const crm = createCrmHttp(BASE);
 const contactSchema = z.object({ contact: z.object({ id: z.string(), tags: z.array(z.string()) }) });
 

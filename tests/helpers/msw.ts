@@ -5,7 +5,7 @@
 import { setupServer } from "msw/node";
 import type { RequestHandler } from "msw";
 
-export function useMswServer(...handlers: RequestHandler[]) {
+export function setupMswServer(...handlers: RequestHandler[]) {
   const server = setupServer(...handlers);
   beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
   afterEach(() => server.resetHandlers());
