@@ -1,0 +1,35 @@
+/** Shapes of the CRM's answers we rely on (HighLevel v2, crm-api.md); every body is parsed. */
+import { z } from "zod";
+
+export const tokenResponseSchema = z.object({
+  access_token: z.string().min(1),
+  token_type: z.string().optional(),
+  expires_in: z.coerce.number().int().positive(),
+  refresh_token: z.string().min(1).optional(),
+  scope: z.string().optional().default(""),
+  userType: z.enum(["Location", "Company"]).optional(),
+  companyId: z.string().optional(),
+  locationId: z.string().optional(),
+  userId: z.string().optional(),
+  planId: z.string().nullish(),
+});
+export type TokenResponse = z.output<typeof tokenResponseSchema>;
+
+export const installedLocationsSchema = z.object({
+  locations: z.array(z.object({ _id: z.string(), name: z.string(), isInstalled: z.boolean().optional() })),
+  count: z.number().optional(),
+});
+
+export const contactSchema = z.object({
+  id: z.string(),
+  locationId: z.string(),
+  firstName: z.string().nullish(),
+  lastName: z.string().nullish(),
+  name: z.string().nullish(),
+  email: z.string().nullish(),
+  phone: z.string().nullish(),
+  tags: z.array(z.string()).default([]),
+  customFields: z.array(z.object({ id: z.string(), value: z.unknown() })).default([]),
+});
+export type CrmContact = z.output<typeof contactSchema>;
+export const getContactSchema = z.object({ contact: contactSchema });
