@@ -13,7 +13,8 @@ import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { ensureWorkspace, getWorkspaceOrThrow } from "@/lib/workspaces/queries";
 
-export const SESSION_COOKIE = "sl_session";
+export { SESSION_COOKIE } from "@/lib/auth/session-cookie";
+import { SESSION_COOKIE } from "@/lib/auth/session-cookie";
 /** The local development workspace used in sandbox mode before any CRM session exists. */
 export const DEV_WORKSPACE = { crmLocationId: "sandbox-dev-location", name: "Development workspace", plan: "pro" } as const;
 
