@@ -1,8 +1,9 @@
-import type { SVGProps } from "react";
+import type { ReactNode, SVGProps } from "react";
 
-type IconProps = SVGProps<SVGSVGElement> & { size?: number };
+/** Stroke icons on a 24px grid; decorative (aria-hidden) unless you pass your own aria attributes. */
+export type IconProps = SVGProps<SVGSVGElement> & { size?: number };
 
-function Svg({ size = 18, children, ...rest }: IconProps & { children: React.ReactNode }) {
+function Svg({ size = 18, children, ...rest }: IconProps & { children: ReactNode }) {
   return (
     <svg width={size} height={size} viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={1.8} strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" {...rest}>
       {children}
@@ -63,4 +64,19 @@ export const CloseIcon = (p: IconProps) => (
 );
 export const SparkIcon = (p: IconProps) => (
   <Svg {...p}><path d="M12 3l1.9 5.1L19 10l-5.1 1.9L12 17l-1.9-5.1L5 10l5.1-1.9z" /></Svg>
+);
+export const CursorIcon = (p: IconProps) => (
+  <Svg {...p}><path d="M4 4l6.5 16 2.3-6.7L19.5 11z" /><path d="M13 13l6 6" /></Svg>
+);
+export const UsersIcon = (p: IconProps) => (
+  <Svg {...p}><circle cx="9" cy="8" r="3.5" /><path d="M2.5 20a6.5 6.5 0 0 1 13 0" /><path d="M16 4.6a3.5 3.5 0 0 1 0 6.8M18 14.2a6.5 6.5 0 0 1 3.5 5.8" /></Svg>
+);
+export const ContactIcon = (p: IconProps) => (
+  <Svg {...p}><rect x="3" y="4" width="18" height="16" rx="2" /><circle cx="9" cy="11" r="2.5" /><path d="M5.5 17a3.5 3.5 0 0 1 7 0M15 10h3M15 14h3" /></Svg>
+);
+export const InfoIcon = (p: IconProps) => (
+  <Svg {...p}><circle cx="12" cy="12" r="9" /><path d="M12 11v5M12 8h.01" /></Svg>
+);
+export const LockIcon = (p: IconProps) => (
+  <Svg {...p}><rect x="4" y="11" width="16" height="10" rx="2" /><path d="M8 11V7a4 4 0 0 1 8 0v4" /></Svg>
 );

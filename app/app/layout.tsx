@@ -1,19 +1,30 @@
+import type { Metadata } from "next";
 import type { ReactNode } from "react";
-import { ShellHeader } from "@/app/_components/shell/header";
+import { ShellHeader, shellProductName } from "@/app/_components/shell/header";
 import { ShellNav } from "@/app/_components/shell/nav";
 import { Providers } from "@/app/app/providers";
 import { getShellWorkspace } from "@/lib/workspaces/current";
 
+// Every request belongs to one workspace (from the CRM session): never prerender or cache the shell.
 export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const workspace = await getShellWorkspace();
+  const product = shellProductName(workspace) ?? workspace.name;
+  return { title: { default: product, template: `%s · ${product}` } };
+}
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const workspace = await getShellWorkspace();
   return (
     <Providers>
+      <a href="#main" className="skip-link">
+        Skip to content
+      </a>
       <div className="shell">
         <ShellHeader workspace={workspace} />
         <ShellNav />
-        <main className="shell-main" id="main">
+        <main className="shell-main" id="main" tabIndex={-1}>
           {children}
         </main>
       </div>

@@ -1,19 +1,38 @@
 import type { HTMLAttributes, ReactNode } from "react";
 
-export function Card({ className, children, ...rest }: HTMLAttributes<HTMLElement> & { children: ReactNode }) {
+export type CardProps = HTMLAttributes<HTMLDivElement> & { children: ReactNode };
+
+export function Card({ className, children, ...rest }: CardProps) {
   return (
-    <section className={["card", className].filter(Boolean).join(" ")} {...rest}>
+    <div className={["card", className].filter(Boolean).join(" ")} {...rest}>
       {children}
-    </section>
+    </div>
   );
 }
 
-export function CardHeader({ title, description, actions }: { title: ReactNode; description?: ReactNode; actions?: ReactNode }) {
+export type CardHeaderProps = {
+  title: ReactNode;
+  description?: ReactNode;
+  /** Shown next to the title (e.g. a "Pro" badge). */
+  badge?: ReactNode;
+  actions?: ReactNode;
+  /** Heading level of the title; h2 by default. */
+  as?: "h2" | "h3";
+};
+
+export function CardHeader({ title, description, badge, actions, as: Heading = "h2" }: CardHeaderProps) {
   return (
     <div className="card-header">
       <div className="card-header-text">
-        <h2>{title}</h2>
-        {description ? <p className="muted" style={{ fontSize: 13 }}>{description}</p> : null}
+        <div className="section-title">
+          <Heading style={{ fontSize: 15 }}>{title}</Heading>
+          {badge}
+        </div>
+        {description ? (
+          <p className="muted" style={{ fontSize: 13 }}>
+            {description}
+          </p>
+        ) : null}
       </div>
       {actions ? <div className="row">{actions}</div> : null}
     </div>

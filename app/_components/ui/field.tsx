@@ -1,14 +1,29 @@
 import type { ReactNode } from "react";
 
-export type FieldProps = { id: string; label: string; hint?: ReactNode; error?: string | string[]; children: ReactNode };
+export type FieldProps = {
+  /** The control's id: the label points at it, and hint/error ids derive from it. */
+  id: string;
+  label: string;
+  hint?: ReactNode;
+  /** One message or a list (zod's `fieldErrors[name]`); the first is shown. */
+  error?: string | readonly string[];
+  /** Appends "(optional)" to the label. */
+  optional?: boolean;
+  children: ReactNode;
+};
 
-/** Label + control + hint + inline error; the control is wired by `id` (and aria-describedby). */
-export function Field({ id, label, hint, error, children }: FieldProps) {
-  const message = Array.isArray(error) ? error[0] : error;
+function firstMessage(error: FieldProps["error"]): string | undefined {
+  return typeof error === "string" ? error || undefined : error?.[0];
+}
+
+/** Label + control + hint + inline error. Spread `describedBy(id, error)` on the control to link them. */
+export function Field({ id, label, hint, error, optional = false, children }: FieldProps) {
+  const message = firstMessage(error);
   return (
     <div className="field">
       <label className="field-label" htmlFor={id}>
         {label}
+        {optional ? <span className="subtle" style={{ fontWeight: 400 }}> (optional)</span> : null}
       </label>
       {children}
       {hint && !message ? (
@@ -25,7 +40,12 @@ export function Field({ id, label, hint, error, children }: FieldProps) {
   );
 }
 
-/** Props a control inside a Field needs to be announced with its hint or error. */
-export function describedBy(id: string, error?: string | string[]): { "aria-describedby": string; "aria-invalid"?: true } {
-  return error && error.length > 0 ? { "aria-describedby": `${id}-error`, "aria-invalid": true } : { "aria-describedby": `${id}-hint` };
+/** Props a control inside a Field needs so its hint or error is announced, and invalid state set. */
+export function describedBy(
+  id: string,
+  error?: FieldProps["error"],
+  hasHint = true,
+): { "aria-describedby"?: string; "aria-invalid"?: true } {
+  if (firstMessage(error)) return { "aria-describedby": `${id}-error`, "aria-invalid": true };
+  return hasHint ? { "aria-describedby": `${id}-hint` } : {};
 }

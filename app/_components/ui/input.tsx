@@ -1,7 +1,27 @@
-import type { InputHTMLAttributes } from "react";
+import type { ComponentProps, ReactNode } from "react";
 
-export type InputProps = InputHTMLAttributes<HTMLInputElement> & { invalid?: boolean };
+export type InputProps = ComponentProps<"input"> & {
+  invalid?: boolean;
+  /** Decorative leading icon, e.g. a search glass. */
+  icon?: ReactNode;
+};
 
-export function Input({ className, invalid, ...rest }: InputProps) {
-  return <input className={["input", className].filter(Boolean).join(" ")} aria-invalid={invalid || undefined} {...rest} />;
+/** A text input (React 19: `ref` is a plain prop). */
+export function Input({ className, invalid, icon, ...rest }: InputProps) {
+  const input = (
+    <input
+      className={["input", icon ? "input-with-icon" : "", className].filter(Boolean).join(" ")}
+      aria-invalid={invalid || undefined}
+      {...rest}
+    />
+  );
+  if (!icon) return input;
+  return (
+    <span className="input-wrap">
+      <span className="input-icon" aria-hidden="true">
+        {icon}
+      </span>
+      {input}
+    </span>
+  );
 }

@@ -1,5 +1,7 @@
 "use client";
 
+import { useId } from "react";
+
 export type SwitchProps = {
   checked: boolean;
   onChange: (checked: boolean) => void;
@@ -7,25 +9,36 @@ export type SwitchProps = {
   description?: string;
   disabled?: boolean;
   id?: string;
+  name?: string;
 };
 
-/** An on/off switch (role="switch"), labelled for screen readers. */
-export function Switch({ checked, onChange, label, description, disabled, id }: SwitchProps) {
+/** An on/off switch (role="switch"); the visible label names it and toggles it when clicked. */
+export function Switch({ checked, onChange, label, description, disabled, id, name }: SwitchProps) {
+  const fallbackId = useId();
+  const buttonId = id ?? fallbackId;
+  const descriptionId = `${buttonId}-description`;
   return (
     <div className="switch">
       <button
-        id={id}
+        id={buttonId}
+        name={name}
         type="button"
         role="switch"
         aria-checked={checked}
-        aria-label={label}
+        aria-describedby={description ? descriptionId : undefined}
         className="switch-track"
         disabled={disabled}
         onClick={() => onChange(!checked)}
       />
-      <span onClick={() => !disabled && onChange(!checked)}>
-        <span style={{ fontWeight: 550 }}>{label}</span>
-        {description ? <span className="subtle" style={{ display: "block", fontSize: 12.5 }}>{description}</span> : null}
+      <span>
+        <label className="switch-label" htmlFor={buttonId}>
+          {label}
+        </label>
+        {description ? (
+          <span className="switch-description" id={descriptionId}>
+            {description}
+          </span>
+        ) : null}
       </span>
     </div>
   );

@@ -1,9 +1,13 @@
 import type { HTMLAttributes, ReactNode, TdHTMLAttributes, ThHTMLAttributes } from "react";
 
-export function Table({ children, className, ...rest }: HTMLAttributes<HTMLTableElement> & { children: ReactNode }) {
+export type TableProps = HTMLAttributes<HTMLTableElement> & { children: ReactNode; caption?: string };
+
+/** A table that scrolls sideways inside its card on narrow iframes. `caption` is for screen readers. */
+export function Table({ children, className, caption, ...rest }: TableProps) {
   return (
     <div className="table-wrap">
       <table className={["table", className].filter(Boolean).join(" ")} {...rest}>
+        {caption ? <caption className="sr-only">{caption}</caption> : null}
         {children}
       </table>
     </div>

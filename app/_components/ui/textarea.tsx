@@ -1,6 +1,6 @@
-import type { TextareaHTMLAttributes } from "react";
+import type { ComponentProps } from "react";
 
-export type TextareaProps = TextareaHTMLAttributes<HTMLTextAreaElement> & { invalid?: boolean };
+export type TextareaProps = ComponentProps<"textarea"> & { invalid?: boolean };
 
 export function Textarea({ className, invalid, ...rest }: TextareaProps) {
   return <textarea className={["textarea", className].filter(Boolean).join(" ")} aria-invalid={invalid || undefined} {...rest} />;

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
-import { GlobeIcon, KeyIcon, PaletteIcon, SyncIcon } from "@/app/_components/icons";
+import { GlobeIcon, KeyIcon, PaletteIcon, SparkIcon, SyncIcon } from "@/app/_components/icons";
 import { PageHeader } from "@/app/_components/shell/page-header";
-import { PlanBadge } from "@/app/_components/ui/badge";
+import { Badge, PlanBadge } from "@/app/_components/ui/badge";
 import { Button } from "@/app/_components/ui/button";
 import { Card, CardBody, CardHeader } from "@/app/_components/ui/card";
 import { EmptyState } from "@/app/_components/ui/empty-state";
@@ -11,11 +11,21 @@ import { getShellWorkspace } from "@/lib/workspaces/current";
 
 export const metadata: Metadata = { title: "Settings" };
 
-function Section({ title, description, icon, empty }: { title: string; description: string; icon: ReactNode; empty: string }) {
+type SectionProps = {
+  id: string;
+  title: string;
+  description: string;
+  icon: ReactNode;
+  emptyTitle: string;
+  emptyDescription: ReactNode;
+  badge?: ReactNode;
+};
+
+function PlaceholderSection({ id, title, description, icon, emptyTitle, emptyDescription, badge }: SectionProps) {
   return (
-    <Card>
-      <CardHeader title={title} description={description} />
-      <EmptyState icon={icon} title={empty} description="" />
+    <Card id={id} aria-labelledby={`${id}-title`} role="region">
+      <CardHeader title={<span id={`${id}-title`}>{title}</span>} description={description} badge={badge} />
+      <EmptyState compact headingLevel={3} icon={icon} title={emptyTitle} description={emptyDescription} />
     </Card>
   );
 }
@@ -23,38 +33,81 @@ function Section({ title, description, icon, empty }: { title: string; descripti
 export default async function SettingsPage() {
   const workspace = await getShellWorkspace();
   const plan = PLAN_FEATURES[workspace.plan];
+  const isPro = workspace.plan === "pro";
   return (
     <div className="page">
       <PageHeader title="Settings" description="This workspace belongs to one CRM location; nothing here is shared with other locations." />
-      <Card>
+      <Card id="general" role="region" aria-labelledby="general-title">
         <CardHeader
-          title="General"
+          title={<span id="general-title">General</span>}
+          description="Your workspace’s name comes from the CRM location it is installed in."
           actions={
-            <Button href="/app/settings/plan" size="sm">
-              Compare plans
+            <Button href="/app/settings/plan" size="sm" icon={isPro ? undefined : <SparkIcon size={14} />}>
+              {isPro ? "Compare plans" : "See what Pro adds"}
             </Button>
           }
         />
         <CardBody>
           <dl className="dl">
             <dt>Workspace</dt>
-            <dd>{workspace.name}</dd>
+            <dd data-testid="settings-workspace-name">{workspace.name}</dd>
             <dt>Plan</dt>
             <dd>
-              <PlanBadge plan={workspace.plan} /> <span className="muted">${plan.priceMonthlyUsd}/month</span>
+              <span className="row" style={{ gap: 8 }}>
+                <PlanBadge plan={workspace.plan} /> <span className="muted">${plan.priceMonthlyUsd}/month, billed by your CRM</span>
+              </span>
             </dd>
             <dt>Active links</dt>
             <dd>{Number.isFinite(plan.maxActiveLinks) ? `Up to ${plan.maxActiveLinks.toLocaleString("en-US")}` : "Unlimited"}</dd>
             <dt>Click history</dt>
             <dd>{plan.historyDays} days</dd>
+            <dt>Landing pages</dt>
+            <dd>Up to {plan.maxLandingPages}</dd>
           </dl>
         </CardBody>
       </Card>
       <div className="settings-grid">
-        <Section title="API keys" description="Keys for the REST API, shown once and stored hashed." icon={<KeyIcon size={22} />} empty="No API keys" />
-        <Section title="Branding" description="Your name, logo and colours on public pages; white-label." icon={<PaletteIcon size={22} />} empty="Default Smart Links look" />
-        <Section title="Domains" description="Custom branded short domains (Pro). Recommended for SMS." icon={<GlobeIcon size={22} />} empty="No custom domains" />
-        <Section title="CRM sync" description="Tag-on-click, contact sync and the writeback queue." icon={<SyncIcon size={22} />} empty="Nothing synced yet" />
+        <PlaceholderSection
+          id="api-keys"
+          title="API keys"
+          description="Keys for the REST API, shown once and stored hashed."
+          icon={<KeyIcon size={20} />}
+          emptyTitle="No API keys"
+          emptyDescription="Creating API keys is not available in this version yet."
+        />
+        <PlaceholderSection
+          id="branding"
+          title="Branding"
+          description="Your name, logo and colours on public pages, or full white-label."
+          icon={<PaletteIcon size={20} />}
+          emptyTitle={workspace.whiteLabel ? "White-label is on" : "Default look"}
+          emptyDescription={
+            workspace.whiteLabel
+              ? "The app and its public pages show your brand instead of ours. Editing branding is not available in this version yet."
+              : "Public pages (password, expired, lead capture) use the default look. Editing branding is not available in this version yet."
+          }
+        />
+        <PlaceholderSection
+          id="domains"
+          title="Domains"
+          description="Custom branded short domains. Recommended for SMS: carriers may filter shared domains."
+          icon={<GlobeIcon size={20} />}
+          badge={isPro ? undefined : <Badge tone="brand">Pro</Badge>}
+          emptyTitle="No custom domains"
+          emptyDescription={
+            isPro
+              ? "Links use the shared short domain. Adding a domain is not available in this version yet."
+              : "Links use the shared short domain. Custom domains come with the Pro plan."
+          }
+        />
+        <PlaceholderSection
+          id="crm-sync"
+          title="CRM sync"
+          description="Tag-on-click, contact sync and the writeback queue."
+          icon={<SyncIcon size={20} />}
+          emptyTitle="Nothing synced yet"
+          emptyDescription="When a known contact clicks, their tags, notes and click fields are written back here, with a status for each."
+        />
       </div>
     </div>
   );
