@@ -2,20 +2,27 @@ import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { ShellHeader, shellProductName } from "@/app/_components/shell/header";
 import { ShellNav } from "@/app/_components/shell/nav";
+import { SsoGate } from "@/app/_components/shell/sso-gate";
 import { Providers } from "@/app/app/providers";
-import { getShellWorkspace } from "@/lib/workspaces/current";
+import { env } from "@/lib/env";
+import { findShellWorkspace } from "@/lib/workspaces/current";
 
 // Every request belongs to one workspace (from the CRM session): never prerender or cache the shell.
 export const dynamic = "force-dynamic";
 
 export async function generateMetadata(): Promise<Metadata> {
-  const workspace = await getShellWorkspace();
+  const workspace = await findShellWorkspace();
+  if (!workspace) return { title: "Smart Links" };
   const product = shellProductName(workspace) ?? workspace.name;
   return { title: { default: product, template: `%s · ${product}` } };
 }
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
-  const workspace = await getShellWorkspace();
+  const workspace = await findShellWorkspace();
+  if (!workspace) {
+    const { crm, sandboxShellUrl } = env();
+    return <SsoGate sandboxShellUrl={crm.mode === "sandbox" ? sandboxShellUrl : null} />;
+  }
   return (
     <Providers>
       <a href="#main" className="skip-link">

@@ -8,18 +8,20 @@ import { EmptyState } from "@/app/_components/ui/empty-state";
 import { Stat } from "@/app/_components/ui/stat";
 import { getWorkspaceOverview } from "@/lib/analytics/overview";
 import { getDb } from "@/lib/db";
-import { getShellWorkspace } from "@/lib/workspaces/current";
+import { findShellWorkspace } from "@/lib/workspaces/current";
 
 // A layout's title template applies to child segments only, so this page (same segment) builds its title.
 export async function generateMetadata(): Promise<Metadata> {
-  const workspace = await getShellWorkspace();
+  const workspace = await findShellWorkspace();
+  if (!workspace) return { title: "Smart Links" };
   return { title: { absolute: `Dashboard · ${shellProductName(workspace) ?? workspace.name}` } };
 }
 
 const formatNumber = new Intl.NumberFormat("en-US").format;
 
 export default async function DashboardPage() {
-  const workspace = await getShellWorkspace();
+  const workspace = await findShellWorkspace();
+  if (!workspace) return null; // no session: the layout shows the SSO gate instead
   const overview = await getWorkspaceOverview(await getDb(), workspace.id);
   const hasClicks = overview.clicks > 0;
   const hasLinks = overview.activeLinks > 0;

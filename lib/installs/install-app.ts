@@ -17,6 +17,7 @@ import type { Plan } from "@/lib/billing/plans";
 import { AppError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { log } from "@/lib/log";
+import { invalidateLinkCache } from "@/lib/redirect/link-cache";
 
 export type PlanIds = Record<string, Plan>;
 
@@ -53,6 +54,7 @@ export async function activateWorkspace(
     })
     .returning();
   if (!row) throw new AppError("internal", "The workspace could not be saved");
+  invalidateLinkCache(); // a re-activated workspace's links answer again at once
   return row;
 }
 

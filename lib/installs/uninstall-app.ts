@@ -2,6 +2,7 @@ import { and, eq, lte } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { crmInstallations, workspaces } from "@/db/schema";
 import { clearLocationTokens } from "@/lib/crm/tokens";
+import { invalidateLinkCache } from "@/lib/redirect/link-cache";
 
 const DAY_MS = 86_400_000;
 
@@ -15,6 +16,7 @@ export async function uninstallLocation(db: Db, locationId: string, graceDays: n
     .update(workspaces)
     .set({ status: "uninstalled", uninstalledAt: now, purgeAfter: new Date(now.getTime() + graceDays * DAY_MS) })
     .where(eq(workspaces.crmLocationId, locationId));
+  invalidateLinkCache(); // its links answer 410 from now on, on this instance at once
 }
 
 /** An agency uninstall: the Company token goes; its locations' own installs are separate events. */
@@ -31,5 +33,6 @@ export async function purgeExpiredWorkspaces(db: Db, now: Date): Promise<string[
     .delete(workspaces)
     .where(and(eq(workspaces.status, "uninstalled"), lte(workspaces.purgeAfter, now)))
     .returning({ id: workspaces.id });
+  if (purged.length > 0) invalidateLinkCache();
   return purged.map((r) => r.id);
 }

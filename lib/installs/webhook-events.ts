@@ -10,6 +10,7 @@ import type { CrmDeps } from "@/lib/crm/tokens";
 import { verifyWebhookSignature } from "@/lib/crm/webhook-signature";
 import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
+import { invalidateLinkCache } from "@/lib/redirect/link-cache";
 import { applyInstallEvent, planOf, type PlanIds } from "@/lib/installs/install-app";
 import { uninstallCompany, uninstallLocation } from "@/lib/installs/uninstall-app";
 
@@ -100,6 +101,7 @@ async function applyEvent(deps: CrmDeps, config: WebhookConfig, event: z.output<
         .update(workspaces)
         .set({ plan: planOf(config.planIds, event.newPlanId), crmPlanId: event.newPlanId })
         .where(eq(workspaces.crmLocationId, event.locationId));
+      invalidateLinkCache(); // plan-gated routing changes what a short URL answers
       return;
     case "ContactDelete":
       await eraseContact(deps, event.locationId, event.id);

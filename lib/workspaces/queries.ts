@@ -1,8 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { workspaces, type NewWorkspaceRow, type WorkspaceRow } from "@/db/schema";
+import { workspaces, type WorkspaceRow } from "@/db/schema";
 import { AppError } from "@/lib/errors";
-import { newId } from "@/lib/ids";
 
 export async function getWorkspaceOrThrow(db: Db, workspaceId: string): Promise<WorkspaceRow> {
   const [row] = await db.select().from(workspaces).where(eq(workspaces.id, workspaceId)).limit(1);
@@ -13,20 +12,6 @@ export async function getWorkspaceOrThrow(db: Db, workspaceId: string): Promise<
 export async function findWorkspaceByLocation(db: Db, crmLocationId: string): Promise<WorkspaceRow | null> {
   const [row] = await db.select().from(workspaces).where(eq(workspaces.crmLocationId, crmLocationId)).limit(1);
   return row ?? null;
-}
-
-/** Creates the location's workspace, or returns the existing one unchanged (idempotent). */
-export async function ensureWorkspace(
-  db: Db,
-  input: Pick<NewWorkspaceRow, "crmLocationId" | "name"> & Partial<Pick<NewWorkspaceRow, "plan" | "crmCompanyId">>,
-): Promise<WorkspaceRow> {
-  await db
-    .insert(workspaces)
-    .values({ id: newId("ws"), ...input })
-    .onConflictDoNothing({ target: workspaces.crmLocationId });
-  const row = await findWorkspaceByLocation(db, input.crmLocationId);
-  if (!row) throw new AppError("internal", "Workspace could not be created");
-  return row;
 }
 
 export async function isWorkspaceActive(db: Db, workspaceId: string): Promise<boolean> {

@@ -5,12 +5,13 @@ import { PendingAction } from "@/app/_components/shell/pending-action";
 import { Card } from "@/app/_components/ui/card";
 import { EmptyState } from "@/app/_components/ui/empty-state";
 import { PLAN_FEATURES } from "@/lib/billing/plans";
-import { getShellWorkspace } from "@/lib/workspaces/current";
+import { findShellWorkspace } from "@/lib/workspaces/current";
 
 export const metadata: Metadata = { title: "Landing pages" };
 
 export default async function LandingPagesPage() {
-  const workspace = await getShellWorkspace();
+  const workspace = await findShellWorkspace();
+  if (!workspace) return null; // no session: the layout shows the SSO gate instead
   const { maxLandingPages, label } = PLAN_FEATURES[workspace.plan];
   return (
     <div className="page">

@@ -7,7 +7,7 @@ import { Button } from "@/app/_components/ui/button";
 import { Card, CardBody, CardHeader } from "@/app/_components/ui/card";
 import { EmptyState } from "@/app/_components/ui/empty-state";
 import { PLAN_FEATURES } from "@/lib/billing/plans";
-import { getShellWorkspace } from "@/lib/workspaces/current";
+import { findShellWorkspace } from "@/lib/workspaces/current";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -31,7 +31,8 @@ function PlaceholderSection({ id, title, description, icon, emptyTitle, emptyDes
 }
 
 export default async function SettingsPage() {
-  const workspace = await getShellWorkspace();
+  const workspace = await findShellWorkspace();
+  if (!workspace) return null; // no session: the layout shows the SSO gate instead
   const plan = PLAN_FEATURES[workspace.plan];
   const isPro = workspace.plan === "pro";
   return (

@@ -8,7 +8,7 @@ import { Card, CardBody, CardHeader } from "@/app/_components/ui/card";
 import { Table, TBody, Td, Th, THead, Tr } from "@/app/_components/ui/table";
 import { Tooltip } from "@/app/_components/ui/tooltip";
 import { PLAN_FEATURES, PLANS, type Plan } from "@/lib/billing/plans";
-import { getShellWorkspace } from "@/lib/workspaces/current";
+import { findShellWorkspace } from "@/lib/workspaces/current";
 
 export const metadata: Metadata = { title: "Plan" };
 
@@ -39,7 +39,8 @@ const ROWS: readonly { feature: string; cell: (plan: Plan) => ReactNode }[] = [
 ];
 
 export default async function PlanPage() {
-  const workspace = await getShellWorkspace();
+  const workspace = await findShellWorkspace();
+  if (!workspace) return null; // no session: the layout shows the SSO gate instead
   const current = workspace.plan;
   return (
     <div className="page">
