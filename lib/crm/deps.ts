@@ -15,5 +15,6 @@ export async function getCrmDeps(): Promise<CrmDeps> {
       redirectUri: `${config.appUrl}/api/oauth/callback`,
     },
     encryptionKey: config.tokenEncryptionKey,
+    singleProcessDb: config.database.driver === "pglite",
   };
 }

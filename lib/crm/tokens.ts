@@ -21,6 +21,14 @@ export type CrmDeps = {
   client: OAuthClient;
   encryptionKey: string;
   now?: () => Date;
+  /**
+   * True when this process is the database's only user (PGlite: one process per data
+   * directory). Refresh then relies on the in-process single-flight alone and holds no
+   * transaction across the CRM call: PGlite has one connection, and an open transaction would
+   * block every other query of the process (the in-process sandbox CRM's included) until the
+   * call timed out.
+   */
+  singleProcessDb?: boolean;
 };
 
 /** Refresh ahead of expiry by this much, so a token never dies mid-request. */
@@ -123,41 +131,45 @@ export function refreshLocationToken(deps: CrmDeps, locationId: string, staleTok
 }
 
 async function refreshUnderLock(deps: CrmDeps, locationId: string, staleToken: string): Promise<string> {
-  return deps.db.transaction(async (tx) => {
-    const [row] = await tx.select().from(crmInstallations).where(eq(crmInstallations.locationId, locationId)).for("update");
-    if (!row || row.uninstalledAt || !row.accessTokenEnc) {
-      throw new CrmError("unauthorized", "The app is not installed on this location");
-    }
-    const now = nowOf(deps);
-    const current = decryptToken(row.accessTokenEnc, deps.encryptionKey);
-    const fresh = row.expiresAt !== null && row.expiresAt.getTime() - now.getTime() >= EXPIRY_MARGIN_MS;
-    if (current !== staleToken && fresh) return current; // another process refreshed while we waited
+  if (deps.singleProcessDb) return refreshRow(deps, deps.db, locationId, staleToken, false);
+  return deps.db.transaction((tx) => refreshRow(deps, tx, locationId, staleToken, true));
+}
 
-    let tokens: TokenResponse | null = null;
-    if (row.refreshTokenEnc) {
-      try {
-        tokens = await refreshToken(deps.http, deps.client, decryptToken(row.refreshTokenEnc, deps.encryptionKey), "Location");
-      } catch (err) {
-        if (!(err instanceof CrmError) || err.retryable) throw err;
-      }
-    }
-    if (!tokens && row.companyId) {
-      // A location of an agency install: mint a new Location token from the Company token.
-      const companyToken = await companyTokenFor({ ...deps, db: tx }, row.companyId);
-      if (companyToken) tokens = await mintLocationToken(deps.http, companyToken, row.companyId, locationId);
-    }
-    if (!tokens) throw new CrmError("unauthorized", "The CRM refused to refresh this location's token; reinstall the app");
+async function refreshRow(deps: CrmDeps, tx: Db, locationId: string, staleToken: string, lock: boolean): Promise<string> {
+  const query = tx.select().from(crmInstallations).where(eq(crmInstallations.locationId, locationId));
+  const [row] = lock ? await query.for("update") : await query;
+  if (!row || row.uninstalledAt || !row.accessTokenEnc) {
+    throw new CrmError("unauthorized", "The app is not installed on this location");
+  }
+  const now = nowOf(deps);
+  const current = decryptToken(row.accessTokenEnc, deps.encryptionKey);
+  const fresh = row.expiresAt !== null && row.expiresAt.getTime() - now.getTime() >= EXPIRY_MARGIN_MS;
+  if (current !== staleToken && fresh) return current; // another process refreshed while we waited
 
-    await tx
-      .update(crmInstallations)
-      .set({
-        accessTokenEnc: encryptToken(tokens.access_token, deps.encryptionKey),
-        // Keep the old refresh token only when the CRM did not send a new one (minted tokens).
-        refreshTokenEnc: tokens.refresh_token ? encryptToken(tokens.refresh_token, deps.encryptionKey) : row.refreshTokenEnc,
-        expiresAt: expiryOf(tokens, now),
-        ...(tokens.planId ? { planId: tokens.planId } : {}),
-      })
-      .where(eq(crmInstallations.id, row.id));
-    return tokens.access_token;
-  });
+  let tokens: TokenResponse | null = null;
+  if (row.refreshTokenEnc) {
+    try {
+      tokens = await refreshToken(deps.http, deps.client, decryptToken(row.refreshTokenEnc, deps.encryptionKey), "Location");
+    } catch (err) {
+      if (!(err instanceof CrmError) || err.retryable) throw err;
+    }
+  }
+  if (!tokens && row.companyId) {
+    // A location of an agency install: mint a new Location token from the Company token.
+    const companyToken = await companyTokenFor({ ...deps, db: tx }, row.companyId);
+    if (companyToken) tokens = await mintLocationToken(deps.http, companyToken, row.companyId, locationId);
+  }
+  if (!tokens) throw new CrmError("unauthorized", "The CRM refused to refresh this location's token; reinstall the app");
+
+  await tx
+    .update(crmInstallations)
+    .set({
+      accessTokenEnc: encryptToken(tokens.access_token, deps.encryptionKey),
+      // Keep the old refresh token only when the CRM did not send a new one (minted tokens).
+      refreshTokenEnc: tokens.refresh_token ? encryptToken(tokens.refresh_token, deps.encryptionKey) : row.refreshTokenEnc,
+      expiresAt: expiryOf(tokens, now),
+      ...(tokens.planId ? { planId: tokens.planId } : {}),
+    })
+    .where(eq(crmInstallations.id, row.id));
+  return tokens.access_token;
 }

@@ -14,6 +14,8 @@ import { getWorkspaceOrThrow } from "@/lib/workspaces/queries";
 
 export type ShellWorkspace = {
   id: string;
+  /** The CRM location the workspace belongs to. */
+  locationId: string;
   name: string;
   plan: Plan;
   whiteLabel: boolean;
@@ -31,6 +33,7 @@ export const findShellWorkspace = cache(async (): Promise<ShellWorkspace | null>
   if (!row || row.status !== "active") return null;
   return {
     id: row.id,
+    locationId: row.crmLocationId,
     name: row.name,
     plan: row.plan,
     whiteLabel: row.whiteLabel,

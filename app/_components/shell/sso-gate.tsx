@@ -7,16 +7,14 @@
  * Agency users pick a location first. Opened outside a CRM, it says how to open the app.
  */
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import { z } from "zod";
 import { LinkIcon } from "@/app/_components/icons";
+import { isEmbedded, requestCrmUserData } from "@/app/_components/shell/crm-handshake";
 import { Button } from "@/app/_components/ui/button";
 
-const HANDSHAKE_TIMEOUT_MS = 6_000;
-
-const responseSchema = z.object({ message: z.literal("REQUEST_USER_DATA_RESPONSE"), payload: z.string().min(1) });
 const answerSchema = z.union([
-  z.object({ token: z.string(), workspace: z.object({ id: z.string(), name: z.string() }) }),
+  z.object({ token: z.string(), workspace: z.object({ id: z.string(), name: z.string(), locationId: z.string() }) }),
   z.object({ agency: z.object({ id: z.string() }), locations: z.array(z.object({ id: z.string(), name: z.string() })) }),
 ]);
 const errorSchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
@@ -32,7 +30,6 @@ export type SsoGateProps = { sandboxShellUrl: string | null };
 export function SsoGate({ sandboxShellUrl }: SsoGateProps) {
   const router = useRouter();
   const [state, setState] = useState<State>({ kind: "connecting" });
-  const started = useRef(false);
 
   const exchange = useCallback(
     async (payload: string, locationId?: string) => {
@@ -63,6 +60,12 @@ export function SsoGate({ sandboxShellUrl }: SsoGateProps) {
         return;
       }
       if ("token" in answer.data) {
+        // The CRM opened us for `?location=` but signed in another one: say so rather than loop.
+        const hint = new URLSearchParams(window.location.search).get("location");
+        if (hint && hint !== answer.data.workspace.locationId) {
+          setState({ kind: "error", title: "You could not be signed in", message: "The CRM signed you in to another location than the one it opened. Reload the page in your CRM." });
+          return;
+        }
         router.refresh(); // the session cookie is set: the server renders the shell now
         return;
       }
@@ -72,32 +75,21 @@ export function SsoGate({ sandboxShellUrl }: SsoGateProps) {
   );
 
   useEffect(() => {
-    if (started.current) return;
-    started.current = true;
-    if (window.parent === window) {
+    if (!isEmbedded()) {
       // The marketplace's OAuth redirect lands here, top-level, with `?installed=1`.
-      setState({ kind: "outside", justInstalled: new URLSearchParams(window.location.search).get("installed") === "1" });
+      const justInstalled = new URLSearchParams(window.location.search).get("installed") === "1";
+      queueMicrotask(() => setState({ kind: "outside", justInstalled })); // after hydration, which rendered "connecting"
       return;
     }
-    const onMessage = (event: MessageEvent) => {
-      if (event.source !== window.parent) return;
-      const parsed = responseSchema.safeParse(event.data);
-      if (!parsed.success) return;
-      window.removeEventListener("message", onMessage);
-      window.clearTimeout(timer);
-      void exchange(parsed.data.payload);
-    };
-    window.addEventListener("message", onMessage);
-    // The CRM's origin varies (white-label hosts), so ask with "*"; the answer is only an encrypted blob.
-    window.parent.postMessage({ message: "REQUEST_USER_DATA" }, "*");
-    const timer = window.setTimeout(() => {
-      window.removeEventListener("message", onMessage);
-      setState({ kind: "error", title: "The CRM did not answer", message: "Reload this page in your CRM. If it keeps happening, reinstall Smart Links." });
-    }, HANDSHAKE_TIMEOUT_MS);
-    return () => {
-      window.removeEventListener("message", onMessage);
-      window.clearTimeout(timer);
-    };
+    // No "run once" guard: React's strict mode runs this twice in development, and the
+    // cleanup of the first run must not leave the second without a listener.
+    const aborter = new AbortController();
+    void requestCrmUserData(aborter.signal).then((payload) => {
+      if (aborter.signal.aborted) return;
+      if (payload) void exchange(payload);
+      else setState({ kind: "error", title: "The CRM did not answer", message: "Reload this page in your CRM. If it keeps happening, reinstall Smart Links." });
+    });
+    return () => aborter.abort();
   }, [exchange]);
 
   return (
