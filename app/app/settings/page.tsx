@@ -19,13 +19,14 @@ type SectionProps = {
   emptyTitle: string;
   emptyDescription: ReactNode;
   badge?: ReactNode;
+  actions?: ReactNode;
 };
 
-function PlaceholderSection({ id, title, description, icon, emptyTitle, emptyDescription, badge }: SectionProps) {
+function PlaceholderSection({ id, title, description, icon, emptyTitle, emptyDescription, badge, actions }: SectionProps) {
   return (
     <Card id={id} aria-labelledby={`${id}-title`} role="region">
       <CardHeader title={<span id={`${id}-title`}>{title}</span>} description={description} badge={badge} />
-      <EmptyState compact headingLevel={3} icon={icon} title={emptyTitle} description={emptyDescription} />
+      <EmptyState compact headingLevel={3} icon={icon} title={emptyTitle} description={emptyDescription} actions={actions} />
     </Card>
   );
 }
@@ -73,8 +74,13 @@ export default async function SettingsPage() {
           title="API keys"
           description="Keys for the REST API, shown once and stored hashed."
           icon={<KeyIcon size={20} />}
-          emptyTitle="No API keys"
-          emptyDescription="Creating API keys is not available in this version yet."
+          emptyTitle="REST API access"
+          emptyDescription="Create keys for Zapier, your website or your own scripts, and revoke them when they are no longer used."
+          actions={
+            <Button href="/app/settings/api-keys" size="sm" icon={<KeyIcon size={14} />} data-testid="manage-api-keys">
+              Manage API keys
+            </Button>
+          }
         />
         <PlaceholderSection
           id="branding"
