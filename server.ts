@@ -8,9 +8,14 @@ import http from "node:http";
 import next from "next";
 import { closeDatabase } from "@/db/client";
 import { DatabaseUnavailableError } from "@/db/errors";
+import { flushClicks } from "@/lib/clicks/record-click";
 import { getAppDatabase } from "@/lib/db";
 import { ConfigError, env, type Env } from "@/lib/env";
+import { startWorkspacePurge } from "@/lib/installs/purge-schedule";
 import { log } from "@/lib/log";
+import { preloadGeo } from "@/lib/redirect/geo";
+import { createShortLinkListener } from "@/lib/redirect/short-link-listener";
+import { bootstrapSandbox } from "@/lib/sandbox/bootstrap";
 
 function fail(message: string): never {
   process.stderr.write(`\nSmart Links cannot start.\n${message}\n\n`);
@@ -40,13 +45,20 @@ async function main(): Promise<void> {
   const handleNext = app.getRequestHandler();
   await app.prepare();
 
-  const server = http.createServer((req, res) => {
-    handleNext(req, res).catch((err: unknown) => {
-      log.error("request failed", { err, url: req.url });
-      if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" });
-      res.end("Internal Server Error");
-    });
-  });
+  // Sandbox mode: seed the sandbox CRM and install the app on its installed locations (in-process).
+  await bootstrapSandbox();
+  startWorkspacePurge();
+  preloadGeo(); // so the first click does not wait for the geo database
+  // Short links (`/{slug}`, see lib/redirect/short-link-path.ts) never reach Next.
+  const server = http.createServer(
+    createShortLinkListener((req, res) => {
+      handleNext(req, res).catch((err: unknown) => {
+        log.error("request failed", { err, url: req.url });
+        if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" });
+        res.end("Internal Server Error");
+      });
+    }),
+  );
   server.keepAliveTimeout = 65_000;
 
   await new Promise<void>((resolve) => {
@@ -68,7 +80,8 @@ async function main(): Promise<void> {
     log.info("shutting down", { signal });
     server.close();
     server.closeIdleConnections();
-    void closeDatabase()
+    void flushClicks()
+      .then(() => closeDatabase())
       .catch((err: unknown) => log.error("database close failed", { err }))
       .finally(() => process.exit(0));
     setTimeout(() => process.exit(0), 10_000).unref();
