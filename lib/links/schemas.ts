@@ -10,6 +10,7 @@ import { z } from "zod";
 import { campaignNameSchema } from "@/lib/campaigns/schemas";
 import { isCountryCode } from "@/lib/links/countries";
 import { tagNameSchema } from "@/lib/tags/schemas";
+import { isReservedSlug, RESERVED_SLUGS } from "@/lib/redirect/short-link-path";
 
 export const URL_MAX = 2048;
 export const SLUG_MAX = 64;
@@ -22,30 +23,8 @@ export const BULK_IDS_MAX = 1000;
 export const LIST_LIMIT_MAX = 100;
 export const LIST_LIMIT_DEFAULT = 50;
 
-/** The app's top-level path words: a custom slug may not be one of them (any case). */
-export const RESERVED_SLUGS = [
-  "app",
-  "api",
-  "p",
-  "sandbox",
-  "_next",
-  "favicon.ico",
-  "robots.txt",
-  "sitemap.xml",
-  "static",
-  "assets",
-  "public",
-  "login",
-  "logout",
-  "health",
-  "admin",
-] as const;
-
-const RESERVED: ReadonlySet<string> = new Set(RESERVED_SLUGS);
-
-export function isReservedSlug(slug: string): boolean {
-  return RESERVED.has(slug.toLowerCase());
-}
+/** The app's top-level path words, one list for slug validation and the click path (any case). */
+export { isReservedSlug, RESERVED_SLUGS };
 
 export const SLUG_PATTERN = /^[A-Za-z0-9_-]+$/;
 

@@ -8,7 +8,7 @@
  * segment (`favicon.ico`, `robots.txt`, `sitemap.xml`, `manifest.json`, `icon.png`, files from
  * `public/`) is left to Next as well: Next serves its files, and when none matches, Next's own
  * `app/[slug]/route.ts` — the same handler — answers it, so a dotted slug would still work, only
- * without the fast path. Slug validation (lib/links) should refuse `isReservedSlug` words.
+ * without the fast path. Slug validation (lib/links/schemas.ts) refuses `isReservedSlug` words.
  */
 
 /** Top-level path words a slug can never be (compared case-insensitively). */
@@ -27,6 +27,14 @@ export const RESERVED_SLUGS: ReadonlySet<string> = new Set([
   "apple-icon",
   "opengraph-image",
   "twitter-image",
+  // Words users would mistake for the app's own pages.
+  "static",
+  "assets",
+  "public",
+  "login",
+  "logout",
+  "health",
+  "admin",
 ]);
 
 /** Next's metadata routes: `icon`, `icon1`, `apple-icon`, `apple-touch-icon…`, `opengraph-image2`, … */

@@ -4,7 +4,7 @@
  * plan change / uninstall through the real OAuth redirect — all over real HTTP to the app's
  * real route handlers (OAuth callback, webhook receiver) and the sandbox CRM.
  */
-import http from "node:http";
+import type http from "node:http";
 import type { AddressInfo } from "node:net";
 import { count, eq, inArray, isNull } from "drizzle-orm";
 import { POST as ssoExchange } from "@/app/api/auth/sso/route";
@@ -39,33 +39,11 @@ import { installApp } from "@/lib/sandbox/marketplace";
 import { SANDBOX_COMPANY_ID, SANDBOX_LOCATION_IDS, SANDBOX_USER_IDS } from "@/lib/sandbox/seed";
 import { buildSignedWebhook, deliverWebhook } from "@/lib/sandbox/webhooks";
 import { useTestDatabase } from "@/tests/helpers/db";
+import { serve } from "@/tests/helpers/serve-fetch";
 import { z } from "zod";
 
 const { sunrise, harbor, maple } = SANDBOX_LOCATION_IDS;
 
-/** Serves a fetch-style handler on a node:http socket. */
-function serve(handler: (req: Request) => Promise<Response>): http.Server {
-  return http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => {
-      void (async () => {
-        const headers = new Headers();
-        for (const [k, v] of Object.entries(req.headers)) {
-          if (typeof v === "string") headers.set(k, v);
-          else if (Array.isArray(v)) for (const x of v) headers.append(k, x);
-        }
-        const hasBody = req.method !== "GET" && req.method !== "HEAD" && chunks.length > 0;
-        const response = await handler(new Request(`http://${req.headers.host ?? "localhost"}${req.url ?? "/"}`, { method: req.method, headers, body: hasBody ? Buffer.concat(chunks) : undefined }));
-        res.writeHead(response.status, Object.fromEntries(response.headers));
-        res.end(Buffer.from(await response.arrayBuffer()));
-      })().catch((err: unknown) => {
-        res.writeHead(500);
-        res.end(String(err));
-      });
-    });
-  });
-}
 
 /** The app as the sandbox reaches it: its OAuth callback and webhook receiver, plus the sandbox CRM API. */
 async function appRequestHandler(req: Request): Promise<Response> {

@@ -4,7 +4,7 @@
  * codes and rotating refresh tokens, bearer and Version checks, contacts, tags, notes, custom
  * fields, search, rate limits and every fault mode.
  */
-import http from "node:http";
+import type http from "node:http";
 import type { AddressInfo } from "node:net";
 import { and, eq, like } from "drizzle-orm";
 import { sandboxSettings, sandboxTriggerEvents, sandboxWorkflows } from "@/db/schema";
@@ -21,33 +21,11 @@ import { createOAuthCode, revokeLocationTokens } from "@/lib/sandbox/oauth";
 import { chargeRequest } from "@/lib/sandbox/rate-limit";
 import { SANDBOX_COMPANY_ID, SANDBOX_LOCATION_IDS, SANDBOX_USER_IDS, seedSandbox } from "@/lib/sandbox/seed";
 import { useTestDatabase } from "@/tests/helpers/db";
+import { serve } from "@/tests/helpers/serve-fetch";
 import { z } from "zod";
 
 const { sunrise, harbor, maple } = SANDBOX_LOCATION_IDS;
 
-/** Serves a fetch-style handler on a node:http socket. */
-function serve(handler: (req: Request) => Promise<Response>): http.Server {
-  return http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => {
-      void (async () => {
-        const headers = new Headers();
-        for (const [k, v] of Object.entries(req.headers)) {
-          if (typeof v === "string") headers.set(k, v);
-          else if (Array.isArray(v)) for (const x of v) headers.append(k, x);
-        }
-        const hasBody = req.method !== "GET" && req.method !== "HEAD" && chunks.length > 0;
-        const response = await handler(new Request(`http://${req.headers.host ?? "localhost"}${req.url ?? "/"}`, { method: req.method, headers, body: hasBody ? Buffer.concat(chunks) : undefined }));
-        res.writeHead(response.status, Object.fromEntries(response.headers));
-        res.end(Buffer.from(await response.arrayBuffer()));
-      })().catch((err: unknown) => {
-        res.writeHead(500);
-        res.end(String(err));
-      });
-    });
-  });
-}
 
 let server: http.Server;
 let database: Awaited<ReturnType<typeof useTestDatabase>>;
