@@ -11,6 +11,8 @@ import { listLinkClicks } from "@/lib/clicks/queries";
 import { getDb } from "@/lib/db";
 import { hashLinkPassword } from "@/lib/gates/password";
 import { newId } from "@/lib/ids";
+import { updateLinkSchema } from "@/lib/links/schemas";
+import { updateLink } from "@/lib/links/update-link";
 import { invalidateLinkCache } from "@/lib/redirect/link-cache";
 import { useTestDatabase } from "@/tests/helpers/db";
 import { cookiesOf, rawRequest, startShortLinkServer, type RawRequest, type ShortLinkServer } from "@/tests/helpers/short-link-server";
@@ -351,6 +353,19 @@ describe("smart routing", () => {
     expect((await get(`/${starter.slug}`, { headers: { "x-forwarded-for": "8.8.8.8" } })).headers.location).toBe("https://example.com/landing");
   });
 
+  it("splits new visitors 70/30 over 10,000 visits, within 2 points", async () => {
+    const l = await link(await workspace(), {
+      rules: { ab: [{ url: "https://a.example.com/", weight: 70 }, { url: "https://b.example.com/", weight: 30 }] },
+    });
+    let a = 0;
+    const visits = 10_000;
+    for (let start = 0; start < visits; start += 100) {
+      const batch = await Promise.all(Array.from({ length: 100 }, () => get(`/${l.slug}`)));
+      for (const res of batch) if (res.headers.location === "https://a.example.com/") a++;
+    }
+    expect(Math.abs(a / visits - 0.7)).toBeLessThan(0.02);
+  }, 120_000);
+
   it("routes by device", async () => {
     const l = await link(await workspace(), { rules: { device: [{ devices: ["ios"], url: "https://apps.apple.com/app/x" }] } });
     expect((await get(`/${l.slug}`)).headers.location).toBe("https://apps.apple.com/app/x");
@@ -358,7 +373,38 @@ describe("smart routing", () => {
   });
 });
 
+describe("edits", () => {
+  it("take effect on the very next click", async () => {
+    const ws = await workspace();
+    const l = await link(ws, { url: "https://example.com/old" });
+    expect((await get(`/${l.slug}`)).headers.location).toBe("https://example.com/old");
+    await updateLink(db, { workspaceId: ws, userId: null }, l.id, updateLinkSchema.parse({ url: "https://example.com/new" }));
+    expect((await get(`/${l.slug}`)).headers.location).toBe("https://example.com/new");
+    await updateLink(db, { workspaceId: ws, userId: null }, l.id, updateLinkSchema.parse({ status: "archived" }));
+    expect((await get(`/${l.slug}`)).status).toBe(410);
+  });
+});
+
 describe("recorded clicks", () => {
+  it("classifies in-app browsers and referrers as their sources", async () => {
+    const ws = await workspace();
+    const l = await link(ws);
+    const visits: [Record<string, string>, string][] = [
+      [{ "user-agent": `${IPHONE} Instagram 320.0.2.30.97 (iPhone14,5; iOS 17_4; en_US)` }, "instagram"],
+      [{ "user-agent": `${IPHONE} [FBAN/FBIOS;FBAV/452.0.0.41.109;FBBV/1]` }, "facebook"],
+      [{ "user-agent": `${IPHONE} musical_ly_33.8.0 BytedanceWebview/d8a21c6` }, "tiktok"],
+      [{ referer: "https://www.google.com/" }, "google"],
+      [{ referer: "https://t.co/abc" }, "twitter"],
+      [{ referer: "android-app://com.google.android.gm/" }, "email"],
+      [{}, "direct"],
+    ];
+    for (const [headers] of visits) await get(`/${l.slug}`, { headers });
+    await flushClicks();
+    const sources = (await listLinkClicks(db, ws, l.id)).map((r) => r.source).sort();
+    expect(sources).toEqual(visits.map(([, source]) => source).sort());
+  });
+
+
   it("writes a row per visit after a flush, and counts humans only on the link", async () => {
     const ws = await workspace();
     const l = await link(ws, { url: "https://example.com/x", utm: { medium: "sms" } });
