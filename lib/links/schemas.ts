@@ -293,7 +293,7 @@ const tagsSchema = z
   .max(TAGS_PER_LINK_MAX, `At most ${TAGS_PER_LINK_MAX} tags per link`);
 
 /** `POST /api/v1/links` and the "Create new link" form. Blank optional fields mean "none". */
-export const createLinkSchema = z.object({
+export const createLinkSchema = z.strictObject({
   url: httpUrlSchema,
   /** Blank or absent: a random 7-character slug. */
   slug: optionalSlugSchema.optional(),
@@ -323,7 +323,7 @@ export const EDITABLE_STATUSES = ["active", "archived"] as const;
  * password, a blank password keeps it); `tags` replaces the whole set. Changing `slug` or
  * `domain` changes the short URL.
  */
-export const updateLinkSchema = z.object({
+export const updateLinkSchema = z.strictObject({
   url: httpUrlSchema.optional(),
   slug: slugSchema.optional(),
   domain: domainSchema.optional(),

@@ -161,6 +161,18 @@ describe("POST /api/v1/links", () => {
     expect(Object.keys(fieldErrors)).toEqual(expect.arrayContaining(["url", "slug", "clickLimit", "tags.0"]));
   });
 
+  it("refuses unknown fields (a typo is not silently dropped) and writes nothing", async () => {
+    const list = async () => ((await (await call(GET, "GET", "/api/v1/links?limit=100", { headers: pro.session })).json()) as { items: unknown[] }).items;
+    const before = await list();
+    const error = await expectError(await create(pro, { url: "https://ok.example", titel: "typo" }), 422, "invalid_input");
+    expect(JSON.stringify(error.details)).toContain("titel");
+    expect(await list()).toHaveLength(before.length);
+  });
+
+  it("refuses a body over 1 MB with 413 payload_too_large", async () => {
+    await expectError(await create(pro, { url: "https://ok.example", title: "x".repeat(1_100_000) }), 413, "payload_too_large");
+  });
+
   it.each([
     ["javascript:alert(1)", "Only http:// and https:// URLs are accepted"],
     ["data:text/html,<b>x</b>", "Only http:// and https:// URLs are accepted"],
