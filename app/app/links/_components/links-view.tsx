@@ -533,7 +533,9 @@ export function LinksView({ tags, campaigns, hasAnalytics }: LinksViewProps) {
                           <div className="link-cell-text">
                             <div className="link-short">
                               <Link href={`/app/links/${link.id}`} className="link-short-url" data-testid="link-short-url" title={`Edit ${short}`}>
-                                {short}
+                                {/* The host gives way first: the slug is what tells links apart. */}
+                                <span className="link-short-host">{short.slice(0, short.length - link.slug.length)}</span>
+                                <span className="link-short-slug">{link.slug}</span>
                               </Link>
                               <CopyButton text={link.shortUrl} label={`Copy ${short}`} />
                             </div>
