@@ -4,15 +4,16 @@
  * Next sees them, and hands every other request to Next. Start-up checks configuration and the
  * database first, so a bad setup stops with a message, not a stack trace.
  */
-import http from "node:http";
 import next from "next";
 import { closeDatabase } from "@/db/client";
 import { DatabaseUnavailableError } from "@/db/errors";
 import { flushClicks } from "@/lib/clicks/record-click";
 import { getAppDatabase } from "@/lib/db";
 import { ConfigError, env, type Env } from "@/lib/env";
+import { createGracefulServer } from "@/lib/http/graceful-close";
 import { startWorkspacePurge } from "@/lib/installs/purge-schedule";
 import { log } from "@/lib/log";
+import { markCustomServer } from "@/lib/process-role";
 import { preloadGeo } from "@/lib/redirect/geo";
 import { createShortLinkListener } from "@/lib/redirect/short-link-listener";
 import { bootstrapSandbox } from "@/lib/sandbox/bootstrap";
@@ -40,6 +41,7 @@ async function main(): Promise<void> {
     throw err;
   }
 
+  markCustomServer(); // before Next loads: its instrumentation leaves signals to us
   const dev = config.nodeEnv === "development";
   const app = next({ dev, dir: process.cwd(), hostname: config.hostname ?? "localhost", port: config.port });
   const handleNext = app.getRequestHandler();
@@ -50,7 +52,7 @@ async function main(): Promise<void> {
   startWorkspacePurge();
   preloadGeo(); // so the first click does not wait for the geo database
   // Short links (`/{slug}`, see lib/redirect/short-link-path.ts) never reach Next.
-  const server = http.createServer(
+  const { server, close } = createGracefulServer(
     createShortLinkListener((req, res) => {
       handleNext(req, res).catch((err: unknown) => {
         log.error("request failed", { err, url: req.url });
@@ -73,18 +75,22 @@ async function main(): Promise<void> {
   });
   process.stdout.write(`Smart Links is running at ${config.appUrl}/app\n`);
 
+  // Graceful: answer what was received (Connection: close), then write every buffered click,
+  // then close the database. A second signal, or 15 s, ends the process regardless.
   let stopping = false;
   const shutdown = (signal: string): void => {
-    if (stopping) return;
+    if (stopping) process.exit(1);
     stopping = true;
     log.info("shutting down", { signal });
-    server.close();
-    server.closeIdleConnections();
-    void flushClicks()
+    setTimeout(() => process.exit(1), 15_000).unref();
+    void close(10_000)
+      .then(() => flushClicks())
       .then(() => closeDatabase())
-      .catch((err: unknown) => log.error("database close failed", { err }))
-      .finally(() => process.exit(0));
-    setTimeout(() => process.exit(0), 10_000).unref();
+      .then(() => process.exit(0))
+      .catch((err: unknown) => {
+        log.error("shutdown failed", { err });
+        process.exit(1);
+      });
   };
   process.on("SIGINT", () => shutdown("SIGINT"));
   process.on("SIGTERM", () => shutdown("SIGTERM"));

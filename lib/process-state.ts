@@ -4,8 +4,19 @@
  * once (db client, caches, click writer, worker, geo data) is kept on `globalThis` under a
  * `Symbol.for("smart-links.<name>")` key, which both copies resolve to the same slot.
  */
+const keys = new Map<string, symbol>();
+
+function keyOf(name: string): symbol {
+  let key = keys.get(name);
+  if (!key) {
+    key = Symbol.for(`smart-links.${name}`);
+    keys.set(name, key);
+  }
+  return key;
+}
+
 export function processSingleton<T>(name: string, create: () => T): T {
-  const key = Symbol.for(`smart-links.${name}`);
+  const key = keyOf(name);
   const slots = globalThis as unknown as Record<symbol, T | undefined>;
   const existing = slots[key];
   if (existing !== undefined) return existing;
@@ -17,5 +28,5 @@ export function processSingleton<T>(name: string, create: () => T): T {
 /** Forgets a singleton (tests and shutdown only). */
 export function dropProcessSingleton(name: string): void {
   const slots = globalThis as unknown as Record<symbol, unknown>;
-  delete slots[Symbol.for(`smart-links.${name}`)];
+  delete slots[keyOf(name)];
 }

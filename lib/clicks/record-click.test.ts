@@ -1,5 +1,5 @@
 import type { ClickEvent } from "@/lib/clicks/click-event";
-import { BATCH_SIZE, FLUSH_INTERVAL_MS, flushClicks, queuedClickCount, recordClick, setClickStore } from "@/lib/clicks/record-click";
+import { BATCH_SIZE, FLUSH_INTERVAL_MS, MAX_BATCH_ROWS, MAX_QUEUED, flushClicks, queuedClickCount, recordClick, setClickStore } from "@/lib/clicks/record-click";
 
 function click(n: number): ClickEvent {
   return {
@@ -52,12 +52,12 @@ describe("the click writer", () => {
     expect(queuedClickCount()).toBe(0);
   });
 
-  it("writes multi-row batches of at most BATCH_SIZE, in order", async () => {
-    for (let i = 0; i < BATCH_SIZE * 2 + 7; i++) recordClick(click(i));
+  it("writes multi-row batches of at most MAX_BATCH_ROWS, in order", async () => {
+    for (let i = 0; i < MAX_BATCH_ROWS * 2 + 7; i++) recordClick(click(i));
     await flushClicks();
-    expect(batches.map((b) => b.length)).toEqual([BATCH_SIZE, BATCH_SIZE, 7]);
+    expect(batches.map((b) => b.length)).toEqual([MAX_BATCH_ROWS, MAX_BATCH_ROWS, 7]);
     expect(batches.flat()[0]).toBe("lnk_0");
-    expect(batches.flat().at(-1)).toBe(`lnk_${BATCH_SIZE * 2 + 6}`);
+    expect(batches.flat().at(-1)).toBe(`lnk_${MAX_BATCH_ROWS * 2 + 6}`);
   });
 
   it("starts a batch at once when BATCH_SIZE clicks are waiting", async () => {
@@ -103,5 +103,23 @@ describe("the click writer", () => {
     });
     await flushClicks();
     expect(batches).toEqual([["lnk_1"]]);
+  });
+
+  it("keeps at most MAX_QUEUED clicks while the database is away, dropping the oldest", async () => {
+    setClickStore(async () => {
+      throw connectionError;
+    });
+    for (let i = 0; i <= MAX_QUEUED; i++) recordClick(click(i));
+    const kept = queuedClickCount();
+    expect(kept).toBeLessThanOrEqual(MAX_QUEUED);
+    expect(kept).toBeGreaterThan(MAX_QUEUED * 0.95);
+    setClickStore(async (events) => {
+      batches.push(events.map((e) => e.linkId));
+    });
+    await flushClicks();
+    const written = batches.flat();
+    expect(written).toHaveLength(kept);
+    expect(written.at(-1)).toBe(`lnk_${MAX_QUEUED}`); // the newest survive
+    expect(written[0]).toBe(`lnk_${MAX_QUEUED + 1 - kept}`);
   });
 });

@@ -19,8 +19,17 @@ import { log } from "@/lib/log";
 import { processSingleton } from "@/lib/process-state";
 
 export const FLUSH_INTERVAL_MS = 250;
+/** Clicks waiting that start a batch at once, without waiting for the interval. */
 export const BATCH_SIZE = 500;
+/**
+ * The most clicks one statement writes. A batch takes everything queued up to this, so under a
+ * flood batches grow instead of queueing up: the per-batch round trips and commit are paid once
+ * per thousands of clicks, and the writer keeps up with what one process can answer.
+ */
+export const MAX_BATCH_ROWS = 5_000;
 export const MAX_QUEUED = 200_000;
+/** When the queue is full, the oldest this-many are dropped at once (one splice, not one per click). */
+const DROP_CHUNK = MAX_QUEUED / 100;
 const MAX_BACKOFF_MS = 30_000;
 const FLUSH_ATTEMPTS = 3;
 
@@ -30,6 +39,8 @@ type Writer = {
   writing: Promise<void> | null;
   failures: number;
   dropped: number;
+  /** Write each click at once instead of batching (a process about to exit without a drain). */
+  immediate: boolean;
   hooks: ClickBatchHook[];
   /** Where batches go; the database by default (tests may swap it). */
   store: (events: readonly ClickEvent[], hooks: readonly ClickBatchHook[]) => Promise<void>;
@@ -47,6 +58,7 @@ function writer(): Writer {
     writing: null,
     failures: 0,
     dropped: 0,
+    immediate: false,
     hooks: [],
     store: writeToDatabase,
   }));
@@ -56,12 +68,13 @@ function writer(): Writer {
 export function recordClick(event: ClickEvent): void {
   const w = writer();
   if (w.queue.length >= MAX_QUEUED) {
-    w.queue.shift();
-    if (w.dropped++ % 1000 === 0) log.error("click queue full: dropping the oldest clicks", { dropped: w.dropped });
+    w.queue.splice(0, DROP_CHUNK);
+    w.dropped += DROP_CHUNK;
+    log.error("click queue full: dropping the oldest clicks", { dropped: w.dropped });
   }
   w.queue.push(event);
   if (w.writing) return; // the running drain picks it up
-  if (w.queue.length >= BATCH_SIZE) schedule(w, 0);
+  if (w.queue.length >= BATCH_SIZE || w.immediate) schedule(w, 0);
   else schedule(w, FLUSH_INTERVAL_MS);
 }
 
@@ -118,7 +131,7 @@ function drain(w: Writer, flushing: boolean): Promise<void> {
   const run = async () => {
     let attempts = 0;
     while (w.queue.length > 0) {
-      const batch = w.queue.splice(0, BATCH_SIZE);
+      const batch = w.queue.splice(0, MAX_BATCH_ROWS);
       try {
         try {
           await w.store(batch, w.hooks);
@@ -162,6 +175,16 @@ export async function flushClicks(): Promise<void> {
   }
   if (w.writing) await w.writing;
   if (w.queue.length > 0) await drain(w, true);
+}
+
+/**
+ * For a process that will exit on a signal without draining its server first (`next start`,
+ * which exits as soon as its own close is done): from the signal on, clicks are written as they
+ * come, and what is queued is flushed at once. server.ts does not need it: it drains, then flushes.
+ */
+export function writeClicksImmediatelyFromNowOn(): Promise<void> {
+  writer().immediate = true;
+  return flushClicks();
 }
 
 /** Test seam: replaces where batches go; returns the previous store. */

@@ -1,6 +1,7 @@
 import { and, eq, lte } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { crmInstallations, workspaces } from "@/db/schema";
+import { deleteClicksOfWorkspaces } from "@/lib/clicks/delete-clicks";
 import { clearLocationTokens } from "@/lib/crm/tokens";
 import { invalidateLinkCache } from "@/lib/redirect/link-cache";
 
@@ -27,12 +28,19 @@ export async function uninstallCompany(db: Db, companyId: string, now: Date): Pr
     .where(and(eq(crmInstallations.companyId, companyId), eq(crmInstallations.userType, "Company")));
 }
 
-/** Deletes every uninstalled workspace whose grace period is over (cascades to all its data). */
+/**
+ * Deletes every uninstalled workspace whose grace period is over: foreign keys cascade to all its
+ * data but its clicks, which are deleted here in the same transaction.
+ */
 export async function purgeExpiredWorkspaces(db: Db, now: Date): Promise<string[]> {
-  const purged = await db
-    .delete(workspaces)
-    .where(and(eq(workspaces.status, "uninstalled"), lte(workspaces.purgeAfter, now)))
-    .returning({ id: workspaces.id });
+  const purged = await db.transaction(async (tx) => {
+    const rows = await tx
+      .delete(workspaces)
+      .where(and(eq(workspaces.status, "uninstalled"), lte(workspaces.purgeAfter, now)))
+      .returning({ id: workspaces.id });
+    await deleteClicksOfWorkspaces(tx, rows.map((r) => r.id));
+    return rows;
+  });
   if (purged.length > 0) invalidateLinkCache();
   return purged.map((r) => r.id);
 }

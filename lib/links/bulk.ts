@@ -6,6 +6,7 @@
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { linkTags, links } from "@/db/schema";
+import { deleteClicksOfLinks } from "@/lib/clicks/delete-clicks";
 import { assertCampaignInWorkspace } from "@/lib/campaigns/queries";
 import type { LinkActor } from "@/lib/links/create-link";
 import { assertActiveLinkCapacity } from "@/lib/links/link-policy";
@@ -63,6 +64,7 @@ export async function bulkUpdateLinks(db: Db, actor: LinkActor, input: BulkLinks
         break;
       case "delete":
         await tx.delete(links).where(mine);
+        await deleteClicksOfLinks(tx, workspaceId, ids);
         break;
     }
     return ids;

@@ -5,8 +5,9 @@
  *   resolve (cache) → classify once → decide (pure) → [gate form / click-limit counter] → answer,
  *   with the click handed to the batch writer in memory.
  *
- * A plain redirect on a cached link does no database work at all. The only synchronous writes
- * are the click-limit counter (links with a limit), wrong-password counting and lead rows.
+ * A plain redirect on a cached link does no database work at all, and is answered synchronously
+ * (no promise is made on that path: `MaybePromise` results). The only synchronous writes are the
+ * click-limit counter (links with a limit), wrong-password counting and lead rows.
  *
  * Referrer: a 302 does not change what Referer the destination sees (the page that linked to the
  * short URL), so redirects carry no Referrer-Policy and the destination keeps its own analytics.
@@ -16,7 +17,7 @@ import type { Db } from "@/db/client";
 import type { LeadField } from "@/db/schema/links";
 import { recordClick } from "@/lib/clicks/record-click";
 import { getDb } from "@/lib/db";
-import { env } from "@/lib/env";
+import { env, type Env } from "@/lib/env";
 import { leadFieldsOf, parseLeadForm, type LeadErrors, type LeadValues } from "@/lib/gates/lead-form";
 import { DEFAULT_BRAND, pageHeaders, type PageBrand } from "@/lib/gates/page-shell";
 import { verifyLinkPassword } from "@/lib/gates/password";
@@ -39,7 +40,7 @@ import {
 import { log } from "@/lib/log";
 import { consumeClickAllowance } from "@/lib/redirect/consume-click-allowance";
 import { decide, type Decision, type VisitorState } from "@/lib/redirect/decide";
-import { resolveShortLink, type ResolvedLink } from "@/lib/redirect/resolve-link";
+import { resolveShortLink, type ResolvedLink, type ShortLinkLookup } from "@/lib/redirect/resolve-link";
 import { classifyVisit, forwardedQuery, type Visit } from "@/lib/redirect/visit";
 
 export type ShortLinkRequest = {
@@ -63,14 +64,25 @@ export type ShortLinkResponse = {
   body: string;
 };
 
-/** Answers one short-link request. Never throws: a failure is logged and answered with a 503 page. */
-export async function handleShortLink(req: ShortLinkRequest): Promise<ShortLinkResponse> {
+type MaybePromise<T> = T | Promise<T>;
+
+/**
+ * Answers one short-link request: synchronously for a cached link that needs no database work,
+ * else through a promise. Never throws or rejects: a failure is logged and answered with a 503 page.
+ */
+export function handleShortLink(req: ShortLinkRequest): MaybePromise<ShortLinkResponse> {
   const now = new Date();
-  try {
-    return await answer(req, now);
-  } catch (err) {
+  const failed = (err: unknown): ShortLinkResponse => {
     log.error("short link failed", { err, slug: req.slug, host: req.url.host, method: req.method });
     return statusPage(503, "error", DEFAULT_BRAND, { "Retry-After": "5" });
+  };
+  try {
+    const config = env();
+    const lookup = resolveShortLink(getDb, config, req.url.hostname, req.slug, now.getTime());
+    const result = lookup instanceof Promise ? lookup.then((found) => answer(req, found, config, now)) : answer(req, lookup, config, now);
+    return result instanceof Promise ? result.catch(failed) : result;
+  } catch (err) {
+    return failed(err);
   }
 }
 
@@ -86,9 +98,7 @@ type Context = {
   cookies: string[];
 };
 
-async function answer(req: ShortLinkRequest, now: Date): Promise<ShortLinkResponse> {
-  const config = env();
-  const lookup = await resolveShortLink(getDb, config, req.url.hostname, req.slug, now.getTime());
+function answer(req: ShortLinkRequest, lookup: ShortLinkLookup, config: Env, now: Date): MaybePromise<ShortLinkResponse> {
   const link = lookup.link;
   if (!link) return statusPage(404, "not_found", lookup.brand);
 
@@ -120,7 +130,7 @@ function visitorStateOf(req: ShortLinkRequest, link: ResolvedLink, secret: strin
   return state;
 }
 
-async function respond(ctx: Context, decision: Decision, redirectStatus?: 302 | 303): Promise<ShortLinkResponse> {
+function respond(ctx: Context, decision: Decision, redirectStatus?: 302 | 303): MaybePromise<ShortLinkResponse> {
   const { link } = ctx;
   switch (decision.kind) {
     case "not_found":
@@ -146,15 +156,24 @@ async function respond(ctx: Context, decision: Decision, redirectStatus?: 302 | 
   }
 }
 
-async function serveRedirect(ctx: Context, decision: Extract<Decision, { kind: "redirect" }>, status: 302 | 303): Promise<ShortLinkResponse> {
+function serveRedirect(ctx: Context, decision: Extract<Decision, { kind: "redirect" }>, status: 302 | 303): MaybePromise<ShortLinkResponse> {
   const { link } = ctx;
   const limit = link.decidable.clickLimit;
-  if (limit !== null && isHuman(ctx)) {
-    // The one synchronous write of a plain click: the limit must hold across instances.
-    const counted = await consumeClickAllowance(await getDb(), link.rootLinkId);
-    link.decidable.humanClicks = counted ?? Math.max(link.decidable.humanClicks, limit);
-    if (counted === null) return respond(ctx, decide(link.decidable, ctx.visit, ctx.visitor, ctx.now), status);
-  }
+  if (limit !== null && isHuman(ctx)) return serveLimitedRedirect(ctx, decision, status, limit);
+  return forward(ctx, decision, status);
+}
+
+/** A link with a click limit: the one synchronous write of a click, as the limit must hold across instances. */
+async function serveLimitedRedirect(ctx: Context, decision: Extract<Decision, { kind: "redirect" }>, status: 302 | 303, limit: number): Promise<ShortLinkResponse> {
+  const { link } = ctx;
+  const counted = await consumeClickAllowance(await getDb(), link.rootLinkId);
+  link.decidable.humanClicks = counted ?? Math.max(link.decidable.humanClicks, limit);
+  if (counted === null) return respond(ctx, decide(link.decidable, ctx.visit, ctx.visitor, ctx.now), status);
+  return forward(ctx, decision, status);
+}
+
+function forward(ctx: Context, decision: Extract<Decision, { kind: "redirect" }>, status: 302 | 303): ShortLinkResponse {
+  const { link } = ctx;
   if (decision.rule === "ab" && decision.abVariant !== null && decision.abVariant !== ctx.visitor.abVariant) {
     ctx.cookies.push(cookie(ctx, abCookieName(link.linkId), String(decision.abVariant), AB_TTL_SECONDS));
   }

@@ -81,22 +81,27 @@ export function normalizeHostname(hostname: string): string {
 }
 
 /**
- * Resolves a short URL. `hostname` is the request's hostname (port already removed). Throws only
- * when the database fails (the caller answers 503); unknown links resolve to `link: null`.
+ * Resolves a short URL. `hostname` is the request's hostname (port already removed). A cache hit
+ * on the shared domain answers synchronously (no promise on the hot path); otherwise a promise.
+ * Fails only when the database fails (the caller answers 503); unknown links resolve to `link: null`.
  */
-export async function resolveShortLink(
+export function resolveShortLink(
   db: () => Promise<Db>,
   config: Env,
   hostname: string,
   slug: string,
   nowMs: number,
-): Promise<ShortLinkLookup> {
+): ShortLinkLookup | Promise<ShortLinkLookup> {
   const host = normalizeHostname(hostname);
   const ttl = config.database.driver === "pglite" ? SINGLE_PROCESS_LINK_CACHE_TTL_MS : LINK_CACHE_TTL_MS;
   if (appHostnames(config).has(host)) {
-    const link = await readThroughLink("", slug, async () => findShortLink(await db(), "", slug, null), nowMs, ttl);
-    return { link, brand: DEFAULT_BRAND };
+    const link = readThroughLink("", slug, async () => findShortLink(await db(), "", slug, null), nowMs, ttl);
+    return link instanceof Promise ? link.then((found) => ({ link: found, brand: DEFAULT_BRAND })) : { link, brand: DEFAULT_BRAND };
   }
+  return resolveOnCustomDomain(db, host, slug, nowMs, ttl);
+}
+
+async function resolveOnCustomDomain(db: () => Promise<Db>, host: string, slug: string, nowMs: number, ttl: number): Promise<ShortLinkLookup> {
   const owner = await readThroughLink(DOMAIN_NAMESPACE, host, async () => findDomainOwner(await db(), host), nowMs, ttl);
   if (!owner) return { link: null, brand: DEFAULT_BRAND };
   const link = await readThroughLink(host, slug, async () => findShortLink(await db(), host, slug, owner.workspaceId), nowMs, ttl);

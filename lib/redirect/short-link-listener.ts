@@ -104,11 +104,14 @@ export function createShortLinkListener(fallback?: RequestListener): RequestList
         return readNodeForm(req);
       },
     };
-    void handleShortLink(request).then((answer) => {
+    const finish = (answer: ShortLinkResponse) => {
       // An unread POST body would otherwise sit in the socket of a keep-alive connection.
       if (!formRead && method === "POST") req.resume();
       send(res, method, answer);
-    });
+    };
+    const answer = handleShortLink(request);
+    if (answer instanceof Promise) void answer.then(finish);
+    else finish(answer);
   };
 }
 

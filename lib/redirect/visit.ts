@@ -3,7 +3,7 @@
  * (bot, country, device) and the click row (geo, device, source, contact, visitor key).
  * Synchronous and network-free; the only process-wide state is the UA cache and the geo database.
  */
-import { createHmac } from "node:crypto";
+import { createHash, createHmac } from "node:crypto";
 import type { DeviceType, TrafficSource } from "@/db/schema/clicks";
 import { clientIp } from "@/lib/redirect/client-ip";
 import { type GeoLookup, lookupGeo, UNKNOWN_GEO } from "@/lib/redirect/geo";
@@ -103,12 +103,27 @@ export function classifyVisit(input: VisitInput, config: ClassifyConfig, now: Da
 
 /**
  * Visitor key for unique counts: a salted hash rotated daily, so the same visitor counts once per
- * UTC day and keys cannot be joined across days; raw IPs are never stored. The salt is the UTC
- * date under the server secret, so nobody without the secret can test a guessed IP against a key.
+ * UTC day and keys cannot be joined across days; raw IPs are never stored. The salt is a day key,
+ * HMAC(secret, UTC date), so nobody without the secret can test a guessed IP against a key; the
+ * day key is derived once a day, and each click costs one SHA-256 over day key, IP and UA.
  */
 export function visitorKeyOf(secret: string, ip: string | null, userAgent: string, now: Date): string {
-  const day = now.toISOString().slice(0, 10);
-  return createHmac("sha256", secret).update(`${day}|${ip ?? ""}|${userAgent}`).digest("base64url").slice(0, 22);
+  return createHash("sha256")
+    .update(dayKeyOf(secret, Math.floor(now.getTime() / DAY_MS)))
+    .update(`|${ip ?? ""}|${userAgent}`)
+    .digest("base64url")
+    .slice(0, 22);
+}
+
+const DAY_MS = 86_400_000;
+let dayKeyCache: { secret: string; day: number; key: Buffer } | null = null;
+
+function dayKeyOf(secret: string, day: number): Buffer {
+  if (dayKeyCache && dayKeyCache.day === day && dayKeyCache.secret === secret) return dayKeyCache.key;
+  const date = new Date(day * DAY_MS).toISOString().slice(0, 10);
+  const key = createHmac("sha256", secret).update(`visitor|${date}`).digest();
+  dayKeyCache = { secret, day, key };
+  return key;
 }
 
 /**
