@@ -1,5 +1,6 @@
 import type { ClickEvent } from "@/lib/clicks/click-event";
-import { BATCH_SIZE, FLUSH_INTERVAL_MS, MAX_BATCH_ROWS, MAX_QUEUED, flushClicks, queuedClickCount, recordClick, setClickStore } from "@/lib/clicks/record-click";
+import type { ClickBatch } from "@/lib/clicks/write-click-batch";
+import { BATCH_SIZE, COUNTER_INTERVAL_MS, FLUSH_INTERVAL_MS, MAX_BATCH_ROWS, MAX_QUEUED, flushClicks, queuedClickCount, recordClick, setClickStore } from "@/lib/clicks/record-click";
 
 function click(n: number): ClickEvent {
   return {
@@ -29,10 +30,11 @@ const dataError = Object.assign(new Error("insert violates foreign key constrain
 const connectionError = Object.assign(new Error("connection refused"), { code: "ECONNREFUSED" });
 
 let batches: string[][];
+const linkIds = (batch: ClickBatch) => batch.rows.map((row) => (JSON.parse(row) as { linkId: string }).linkId);
 beforeEach(() => {
   batches = [];
-  setClickStore(async (events) => {
-    batches.push(events.map((e) => e.linkId));
+  setClickStore(async (batch) => {
+    if (batch.rows.length > 0) batches.push(linkIds(batch));
   });
   jest.spyOn(process.stderr, "write").mockImplementation(() => true);
 });
@@ -68,10 +70,10 @@ describe("the click writer", () => {
 
   it("retries a batch that failed for a connection reason, writing it once", async () => {
     let calls = 0;
-    setClickStore(async (events) => {
+    setClickStore(async (batch) => {
       calls += 1;
       if (calls === 1) throw connectionError;
-      batches.push(events.map((e) => e.linkId));
+      if (batch.rows.length > 0) batches.push(linkIds(batch));
     });
     recordClick(click(1));
     recordClick(click(2));
@@ -80,9 +82,9 @@ describe("the click writer", () => {
   });
 
   it("drops only the rows the database refuses for their data", async () => {
-    setClickStore(async (events) => {
-      if (events.some((e) => e.linkId === "lnk_bad")) throw dataError;
-      batches.push(events.map((e) => e.linkId));
+    setClickStore(async (batch) => {
+      if (linkIds(batch).includes("lnk_bad")) throw dataError;
+      if (batch.rows.length > 0) batches.push(linkIds(batch));
     });
     recordClick(click(1));
     recordClick({ ...click(2), linkId: "lnk_bad" });
@@ -98,8 +100,8 @@ describe("the click writer", () => {
     expect(() => recordClick(click(1))).not.toThrow();
     await expect(flushClicks()).resolves.toBeUndefined();
     expect(queuedClickCount()).toBe(1);
-    setClickStore(async (events) => {
-      batches.push(events.map((e) => e.linkId));
+    setClickStore(async (batch) => {
+      if (batch.rows.length > 0) batches.push(linkIds(batch));
     });
     await flushClicks();
     expect(batches).toEqual([["lnk_1"]]);
@@ -113,13 +115,48 @@ describe("the click writer", () => {
     const kept = queuedClickCount();
     expect(kept).toBeLessThanOrEqual(MAX_QUEUED);
     expect(kept).toBeGreaterThan(MAX_QUEUED * 0.95);
-    setClickStore(async (events) => {
-      batches.push(events.map((e) => e.linkId));
+    setClickStore(async (batch) => {
+      if (batch.rows.length > 0) batches.push(linkIds(batch));
     });
     await flushClicks();
     const written = batches.flat();
     expect(written).toHaveLength(kept);
     expect(written.at(-1)).toBe(`lnk_${MAX_QUEUED}`); // the newest survive
     expect(written[0]).toBe(`lnk_${MAX_QUEUED + 1 - kept}`);
+  });
+
+  it("sums human clicks per link (a minted code's root too) and writes counters at most once per interval", async () => {
+    const written: Record<string, number>[] = [];
+    setClickStore(async (batch) => {
+      if (batch.rows.length > 0) batches.push(linkIds(batch));
+      if (batch.counters.size > 0) written.push(Object.fromEntries([...batch.counters].map(([id, c]) => [id, c.clicks])));
+    });
+    await new Promise((resolve) => setTimeout(resolve, COUNTER_INTERVAL_MS)); // since the last test's flush
+    recordClick(click(1));
+    recordClick(click(1));
+    recordClick({ ...click(1), isBot: true });
+    recordClick({ ...click(9), linkId: "lnk_code", rootLinkId: "lnk_1" });
+    await new Promise((resolve) => setTimeout(resolve, FLUSH_INTERVAL_MS + 100));
+    expect(written).toEqual([{ lnk_1: 3, lnk_code: 1 }]);
+
+    // Within the interval: the row is written at once, its counter later, by itself.
+    recordClick(click(1));
+    await new Promise((resolve) => setTimeout(resolve, FLUSH_INTERVAL_MS + 100));
+    expect(batches).toHaveLength(2);
+    expect(written).toHaveLength(1);
+    await new Promise((resolve) => setTimeout(resolve, COUNTER_INTERVAL_MS));
+    expect(written).toEqual([{ lnk_1: 3, lnk_code: 1 }, { lnk_1: 1 }]);
+  });
+
+  it("gives batch hooks the identified human clicks only", async () => {
+    const identified: string[] = [];
+    setClickStore(async (batch) => {
+      identified.push(...batch.identified.map((e) => e.linkId));
+    });
+    recordClick({ ...click(1), contactId: "ct_1" });
+    recordClick({ ...click(2), contactId: "ct_2", isBot: true });
+    recordClick(click(3));
+    await flushClicks();
+    expect(identified).toEqual(["lnk_1"]);
   });
 });

@@ -1,8 +1,9 @@
 /**
  * The PostgreSQL click store: one multi-row INSERT per batch plus the per-link counters the link
  * list shows, in one transaction, so a retried batch is never counted twice. Batch hooks (the CRM
- * side enqueues its click jobs here) run in a savepoint of the same transaction: a failing hook is
- * logged and rolled back alone, and never costs the clicks.
+ * side enqueues its click jobs here) run in a savepoint of the same transaction with the
+ * identified human clicks of the batch: a failing hook is logged and rolled back alone, and never
+ * costs the clicks.
  */
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
@@ -10,8 +11,19 @@ import { clicks } from "@/db/schema/clicks";
 import type { ClickEvent } from "@/lib/clicks/click-event";
 import { log } from "@/lib/log";
 
-/** Runs inside the batch's transaction with every event of the batch (bots included: filter them). */
-export type ClickBatchHook = (tx: Db, events: readonly ClickEvent[]) => Promise<void>;
+/** Runs inside the batch's transaction with the batch's human clicks of a known contact. */
+export type ClickBatchHook = (tx: Db, identified: readonly ClickEvent[]) => Promise<void>;
+
+/** Human clicks per link row since the last counter write; `last` in epoch ms. */
+export type LinkCounters = Map<string, { clicks: number; last: number }>;
+
+/**
+ * One write: click rows (each a `ClickEvent` serialised by `clickRow` when it was recorded,
+ * so the queue holds flat strings, not objects the garbage collector must walk and promote), the
+ * identified human clicks among them (for hooks), and link counters (which the writer sends less
+ * often than rows: a busy link's counter row is updated once a second, not once per batch).
+ */
+export type ClickBatch = { rows: readonly string[]; identified: readonly ClickEvent[]; counters: LinkCounters };
 
 /**
  * The batch as one JSON parameter, expanded by `json_to_recordset`: one statement and one
@@ -24,7 +36,7 @@ const COLUMNS: [column: string, key: keyof ClickEvent, type: string][] = [
   ["workspace_id", "workspaceId", "text"],
   ["link_id", "linkId", "text"],
   ["root_link_id", "rootLinkId", "text"],
-  ["occurred_at", "occurredAt", "timestamptz"],
+  ["occurred_at", "occurredAt", "timestamptz"], // epoch ms in the JSON (see clickRow)
   ["destination", "destination", "text"],
   ["rule", "rule", "click_rule"],
   ["country", "country", "text"],
@@ -42,44 +54,79 @@ const COLUMNS: [column: string, key: keyof ClickEvent, type: string][] = [
   ["visitor_key", "visitorKey", "text"],
 ];
 const INSERT_COLUMNS = sql.raw(COLUMNS.map(([column]) => column).join(", "));
-const SELECT_KEYS = sql.raw(COLUMNS.map(([, key]) => `"${key}"`).join(", "));
-const RECORD_TYPE = sql.raw(COLUMNS.map(([, key, type]) => `"${key}" ${type}`).join(", "));
-
-type Counter = { clicks: number; last: Date };
+const SELECT_KEYS = sql.raw(COLUMNS.map(([, key]) => (key === "occurredAt" ? `to_timestamp("occurredAt" / 1000.0)` : `"${key}"`)).join(", "));
+const RECORD_TYPE = sql.raw(COLUMNS.map(([, key, type]) => `"${key}" ${key === "occurredAt" ? "double precision" : type}`).join(", "));
 
 /**
- * Human clicks per link row: the root link always (the list shows it), and a minted code's own
- * row too (per-code "clicked" stats). Sorted by id so concurrent writers lock rows in one order.
+ * One click as its JSON row: the event's fields with the time as epoch milliseconds (a Date
+ * would cost a toISOString per click, nearly doubling the serialisation on the click path).
  */
-function humanCounters(events: readonly ClickEvent[]): [string, Counter][] {
-  const counters = new Map<string, Counter>();
-  const add = (id: string, at: Date) => {
-    const c = counters.get(id);
-    if (!c) counters.set(id, { clicks: 1, last: at });
-    else {
-      c.clicks += 1;
-      if (at > c.last) c.last = at;
-    }
-  };
-  for (const e of events) {
-    if (e.isBot) continue;
-    add(e.rootLinkId, e.occurredAt);
-    if (e.linkId !== e.rootLinkId) add(e.linkId, e.occurredAt);
-  }
-  return [...counters.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+export function clickRow(e: ClickEvent): string {
+  return JSON.stringify({
+    workspaceId: e.workspaceId,
+    linkId: e.linkId,
+    rootLinkId: e.rootLinkId,
+    occurredAt: e.occurredAt.getTime(),
+    destination: e.destination,
+    rule: e.rule,
+    country: e.country,
+    region: e.region,
+    city: e.city,
+    deviceType: e.deviceType,
+    os: e.os,
+    browser: e.browser,
+    referrer: e.referrer,
+    referrerHost: e.referrerHost,
+    source: e.source,
+    isQr: e.isQr,
+    isBot: e.isBot,
+    contactId: e.contactId,
+    visitorKey: e.visitorKey,
+  });
 }
 
-export async function writeClickBatch(db: Db, events: readonly ClickEvent[], hooks: readonly ClickBatchHook[] = []): Promise<void> {
-  if (events.length === 0) return;
-  const counters = humanCounters(events);
+/** Adds one human click of `event` to `counters`: its root link, and a minted code's own row. */
+export function countHumanClick(counters: LinkCounters, event: ClickEvent): void {
+  const at = event.occurredAt.getTime();
+  add(counters, event.rootLinkId, at);
+  if (event.linkId !== event.rootLinkId) add(counters, event.linkId, at);
+}
+
+function add(counters: LinkCounters, id: string, at: number): void {
+  const c = counters.get(id);
+  if (!c) counters.set(id, { clicks: 1, last: at });
+  else {
+    c.clicks += 1;
+    if (at > c.last) c.last = at;
+  }
+}
+
+/** Moves `from`'s counts into `into` (a failed write gives its counters back). */
+export function mergeCounters(into: LinkCounters, from: LinkCounters): void {
+  for (const [id, c] of from) {
+    const mine = into.get(id);
+    if (!mine) into.set(id, { ...c });
+    else {
+      mine.clicks += c.clicks;
+      mine.last = Math.max(mine.last, c.last);
+    }
+  }
+}
+
+export async function writeClickBatch(db: Db, batch: ClickBatch, hooks: readonly ClickBatchHook[] = []): Promise<void> {
+  if (batch.rows.length === 0 && batch.counters.size === 0 && batch.identified.length === 0) return;
+  // Sorted by id so that concurrent writers lock link rows in one order.
+  const counters = [...batch.counters.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   await db.transaction(async (tx) => {
-    await tx.execute(
-      sql`insert into ${clicks} (${INSERT_COLUMNS}) select ${SELECT_KEYS} from json_to_recordset(${JSON.stringify(events)}::json) as r(${RECORD_TYPE})`,
-    );
+    if (batch.rows.length > 0) {
+      await tx.execute(
+        sql`insert into ${clicks} (${INSERT_COLUMNS}) select ${SELECT_KEYS} from json_to_recordset(${`[${batch.rows.join(",")}]`}::json) as r(${RECORD_TYPE})`,
+      );
+    }
     if (counters.length > 0) {
       // One JSON parameter again: the statement text is the same for every batch (one prepared
       // statement, not one per batch size).
-      const rows = JSON.stringify(counters.map(([id, c]) => ({ id, n: c.clicks, last: c.last.toISOString() })));
+      const rows = JSON.stringify(counters.map(([id, c]) => ({ id, n: c.clicks, last: new Date(c.last).toISOString() })));
       // A click is not an edit: updated_at stays the time of the last change to the link.
       await tx.execute(sql`
         update links as l
@@ -87,12 +134,25 @@ export async function writeClickBatch(db: Db, events: readonly ClickEvent[], hoo
         from json_to_recordset(${rows}::json) as v(id text, n bigint, last timestamptz)
         where l.id = v.id`);
     }
+    if (batch.identified.length === 0) return;
     for (const hook of hooks) {
       try {
-        await tx.transaction((savepoint) => hook(savepoint, events));
+        await tx.transaction((savepoint) => hook(savepoint, batch.identified));
       } catch (err) {
-        log.error("click batch hook failed", { err, events: events.length });
+        log.error("click batch hook failed", { err, events: batch.identified.length });
       }
     }
   });
+}
+
+/** Identified human clicks: a contact is known and a person clicked (what CRM effects act on). */
+export function isIdentifiedHuman(event: ClickEvent): boolean {
+  return !event.isBot && event.contactId !== null;
+}
+
+/** Writes these events at once, as one batch (tests, seeding; the click path goes through the writer). */
+export async function writeClickEvents(db: Db, events: readonly ClickEvent[], hooks: readonly ClickBatchHook[] = []): Promise<void> {
+  const counters: LinkCounters = new Map();
+  for (const e of events) if (!e.isBot) countHumanClick(counters, e);
+  await writeClickBatch(db, { rows: events.map(clickRow), identified: events.filter(isIdentifiedHuman), counters }, hooks);
 }

@@ -3,10 +3,11 @@
  * with a link, a bulk delete or a workspace purge is the app's job: nothing of the deleted may
  * linger in the table, and nothing of anyone else may go with it.
  */
-import { eq } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import { clicks, links, workspaces } from "@/db/schema";
 import type { ClickEvent } from "@/lib/clicks/click-event";
-import { writeClickBatch } from "@/lib/clicks/write-click-batch";
+import { listLinkClicks } from "@/lib/clicks/queries";
+import { writeClickEvents } from "@/lib/clicks/write-click-batch";
 import { purgeExpiredWorkspaces } from "@/lib/installs/uninstall-app";
 import { bulkUpdateLinks } from "@/lib/links/bulk";
 import { deleteLink } from "@/lib/links/delete-link";
@@ -45,7 +46,10 @@ function click(workspaceId: string, linkId: string, rootLinkId = linkId): ClickE
 }
 
 async function clickCounts(): Promise<Record<string, number>> {
-  const rows = await database.db.select({ rootLinkId: clicks.rootLinkId, workspaceId: clicks.workspaceId }).from(clicks);
+  const rows = await database.db
+    .select({ rootLinkId: clicks.rootLinkId, workspaceId: clicks.workspaceId })
+    .from(clicks)
+    .where(inArray(clicks.workspaceId, ["wsa", "wsb", "wsc"]));
   const counts: Record<string, number> = {};
   for (const r of rows) counts[`${r.workspaceId}/${r.rootLinkId}`] = (counts[`${r.workspaceId}/${r.rootLinkId}`] ?? 0) + 1;
   return counts;
@@ -56,12 +60,37 @@ async function workspaceWithLinks(id: string, slugs: string[]): Promise<void> {
   await database.db.insert(links).values(slugs.map((slug) => ({ id: `${id}_${slug}`, workspaceId: id, slug: `${id}-${slug}`, url: "https://example.com/" })));
 }
 
+describe("writing clicks", () => {
+  it("stores every field as recorded, the time to the millisecond, and counts humans on the link", async () => {
+    await workspaceWithLinks("wsw", ["one"]);
+    const event: ClickEvent = {
+      ...click("wsw", "wsw_one"),
+      occurredAt: new Date("2026-11-20T10:00:00.123Z"),
+      region: "CA",
+      city: "São Paulo \"quoted\"",
+      referrer: "https://www.instagram.com/",
+      referrerHost: "instagram.com",
+      source: "instagram",
+      isQr: true,
+      contactId: "ct_9",
+    };
+    await writeClickEvents(database.db, [event, { ...event, isBot: true, contactId: null }]);
+    const [row] = await listLinkClicks(database.db, "wsw", "wsw_one", 1);
+    const { id: _id, ...stored } = row ?? ({} as NonNullable<typeof row>);
+    expect(stored).toEqual({ ...event, isBot: true, contactId: null });
+    const [human] = await listLinkClicks(database.db, "wsw", "wsw_one", 2).then((rows) => rows.filter((r) => !r.isBot));
+    expect(human).toMatchObject(event);
+    const [linkRow] = await database.db.select({ clicks: links.clicks, last: links.lastClickedAt }).from(links).where(eq(links.id, "wsw_one"));
+    expect(linkRow).toEqual({ clicks: 1, last: event.occurredAt });
+  });
+});
+
 describe("deleting clicks with what they belong to", () => {
   it("a link's clicks (its minted codes' included) go with it; other links' and workspaces' stay", async () => {
     await workspaceWithLinks("wsa", ["one", "two"]);
     await workspaceWithLinks("wsb", ["one"]);
     await database.db.insert(links).values({ id: "wsa_code", workspaceId: "wsa", slug: "wsa-code", url: "https://example.com/", parentLinkId: "wsa_one", contactId: "ct_1" });
-    await writeClickBatch(database.db, [
+    await writeClickEvents(database.db, [
       click("wsa", "wsa_one"),
       click("wsa", "wsa_code", "wsa_one"),
       click("wsa", "wsa_two"),
@@ -83,7 +112,7 @@ describe("deleting clicks with what they belong to", () => {
 
   it("a purged workspace's clicks go with it", async () => {
     await workspaceWithLinks("wsc", ["one"]);
-    await writeClickBatch(database.db, [click("wsc", "wsc_one"), click("wsc", "wsc_one")]);
+    await writeClickEvents(database.db, [click("wsc", "wsc_one"), click("wsc", "wsc_one")]);
     await database.db
       .update(workspaces)
       .set({ status: "uninstalled", purgeAfter: new Date("2026-11-01T00:00:00Z") })
