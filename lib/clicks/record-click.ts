@@ -31,8 +31,12 @@ import { log } from "@/lib/log";
 import { processSingleton } from "@/lib/process-state";
 
 export const FLUSH_INTERVAL_MS = 250;
-/** Clicks waiting that start a batch at once, without waiting for the interval. */
-export const BATCH_SIZE = 500;
+/**
+ * Clicks waiting that start a batch at once, without waiting for the interval. Under load the
+ * writer thus sends a few large batches a second rather than many small ones: fewer round trips
+ * and commits, and fewer wake-ups of the database competing with the click path for the CPU.
+ */
+export const BATCH_SIZE = 2_000;
 /**
  * The most clicks one statement writes. A batch takes everything queued up to this, so under a
  * flood batches grow instead of queueing up: the per-batch round trips and commit are paid once
@@ -210,7 +214,11 @@ function drain(w: Writer, flushing: boolean): Promise<void> {
   const countersDue = () => w.counters.size > 0 && (flushing || Date.now() >= w.countersDueAt);
   const run = async () => {
     let attempts = 0;
-    while (w.rows.length > 0 || countersDue()) {
+    // Flushing writes everything; otherwise one batch, then more at once only while a full
+    // BATCH_SIZE is waiting (smaller remainders wait for the interval and grow meanwhile).
+    let first = true;
+    while (flushing ? w.rows.length > 0 || countersDue() : first || w.rows.length >= BATCH_SIZE) {
+      first = false;
       const batch = take(w, countersDue());
       try {
         try {
