@@ -1,29 +1,10 @@
 import type { ClickEvent } from "@/lib/clicks/click-event";
 import type { ClickBatch } from "@/lib/clicks/write-click-batch";
+import { clickEvent } from "@/tests/helpers/click-event";
 import { BATCH_SIZE, COUNTER_INTERVAL_MS, FLUSH_INTERVAL_MS, MAX_BATCH_ROWS, MAX_QUEUED, flushClicks, queuedClickCount, recordClick, setClickStore } from "@/lib/clicks/record-click";
 
 function click(n: number): ClickEvent {
-  return {
-    workspaceId: "ws_1",
-    linkId: `lnk_${n}`,
-    rootLinkId: `lnk_${n}`,
-    occurredAt: new Date(1_700_000_000_000 + n),
-    destination: "https://example.com/",
-    rule: "default",
-    country: null,
-    region: null,
-    city: null,
-    deviceType: "desktop",
-    os: null,
-    browser: null,
-    referrer: null,
-    referrerHost: null,
-    source: "direct",
-    isQr: false,
-    isBot: false,
-    contactId: null,
-    visitorKey: "k",
-  };
+  return clickEvent("ws_1", `lnk_${n}`, { occurredAt: new Date(1_700_000_000_000 + n) });
 }
 
 const dataError = Object.assign(new Error("insert violates foreign key constraint"), { code: "23503" });

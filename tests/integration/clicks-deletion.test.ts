@@ -11,6 +11,7 @@ import { writeClickEvents } from "@/lib/clicks/write-click-batch";
 import { purgeExpiredWorkspaces } from "@/lib/installs/uninstall-app";
 import { bulkUpdateLinks } from "@/lib/links/bulk";
 import { deleteLink } from "@/lib/links/delete-link";
+import { clickEvent } from "@/tests/helpers/click-event";
 import { freshDb, type TestDatabase } from "@/tests/helpers/db";
 
 let database: TestDatabase;
@@ -22,27 +23,7 @@ afterAll(async () => {
 });
 
 function click(workspaceId: string, linkId: string, rootLinkId = linkId): ClickEvent {
-  return {
-    workspaceId,
-    linkId,
-    rootLinkId,
-    occurredAt: new Date("2026-11-20T10:00:00Z"),
-    destination: "https://example.com/",
-    rule: "default",
-    country: "US",
-    region: null,
-    city: null,
-    deviceType: "mobile",
-    os: "iOS",
-    browser: "Mobile Safari",
-    referrer: null,
-    referrerHost: null,
-    source: "direct",
-    isQr: false,
-    isBot: false,
-    contactId: null,
-    visitorKey: "v".repeat(22),
-  };
+  return clickEvent(workspaceId, linkId, { rootLinkId, country: "US", deviceType: "mobile", os: "iOS", browser: "Mobile Safari" });
 }
 
 async function clickCounts(): Promise<Record<string, number>> {

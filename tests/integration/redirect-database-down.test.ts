@@ -4,6 +4,7 @@
  */
 import { flushClicks, queuedClickCount, recordClick } from "@/lib/clicks/record-click";
 import { rawRequest, startShortLinkServer, type ShortLinkServer } from "@/tests/helpers/short-link-server";
+import { clickEvent } from "@/tests/helpers/click-event";
 
 let server: ShortLinkServer;
 let stderr: jest.SpyInstance;
@@ -32,27 +33,7 @@ describe("the short URL with the database down", () => {
   });
 
   it("keeps clicks queued and never throws when they cannot be written", async () => {
-    recordClick({
-      workspaceId: "ws_1",
-      linkId: "lnk_1",
-      rootLinkId: "lnk_1",
-      occurredAt: new Date(),
-      destination: "https://example.com/",
-      rule: "default",
-      country: null,
-      region: null,
-      city: null,
-      deviceType: "mobile",
-      os: null,
-      browser: null,
-      referrer: null,
-      referrerHost: null,
-      source: "direct",
-      isQr: false,
-      isBot: false,
-      contactId: null,
-      visitorKey: "k",
-    });
+    recordClick(clickEvent("ws_1", "lnk_1", { occurredAt: new Date(), deviceType: "mobile", visitorKey: "k" }));
     await expect(flushClicks()).resolves.toBeUndefined();
     expect(queuedClickCount()).toBe(1);
     const logged = stderr.mock.calls.map(([line]) => String(line)).join("");
