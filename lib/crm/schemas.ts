@@ -33,3 +33,17 @@ export const contactSchema = z.object({
 });
 export type CrmContact = z.output<typeof contactSchema>;
 export const getContactSchema = z.object({ contact: contactSchema });
+
+export const upsertContactSchema = z.object({ new: z.boolean().optional(), contact: contactSchema.partial({ locationId: true }) });
+export const tagsSchema = z.object({ tags: z.array(z.string()) });
+export const noteSchema = z.object({ note: z.object({ id: z.string(), body: z.string(), dateAdded: z.string().optional() }) });
+export const customFieldSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  fieldKey: z.string(),
+  dataType: z.string().optional(),
+});
+export type CrmCustomField = z.output<typeof customFieldSchema>;
+export const customFieldsSchema = z.object({ customFields: z.array(customFieldSchema) });
+export const createCustomFieldSchema = z.object({ customField: customFieldSchema });
+export const updateContactSchema = z.object({ contact: contactSchema.partial({ locationId: true }).optional(), succeded: z.boolean().optional() });
