@@ -33,6 +33,8 @@ export const jobs = pgTable(
     lockedBy: text(),
     lastError: text(),
     completedAt: timestamptz(),
+    /** A dead job the user dismissed from Settings → CRM ("Unresolved activity"); it stays for the record. */
+    dismissedAt: timestamptz(),
     ...timestamps,
   },
   (t) => [
