@@ -7,6 +7,7 @@
 import next from "next";
 import { closeDatabase } from "@/db/client";
 import { DatabaseUnavailableError } from "@/db/errors";
+import { startBackgroundWork, stopBackgroundWork } from "@/lib/automation/start";
 import { flushClicks } from "@/lib/clicks/record-click";
 import { getAppDatabase } from "@/lib/db";
 import { ConfigError, env, type Env } from "@/lib/env";
@@ -50,6 +51,7 @@ async function main(): Promise<void> {
   // Sandbox mode: seed the sandbox CRM and install the app on its installed locations (in-process).
   await bootstrapSandbox();
   startWorkspacePurge();
+  startBackgroundWork(); // CRM effects, workflow triggers, contact names: the job worker
   preloadGeo(); // so the first click does not wait for the geo database
   // Short links (`/{slug}`, see lib/redirect/short-link-path.ts) never reach Next.
   const { server, close } = createGracefulServer(
@@ -85,6 +87,7 @@ async function main(): Promise<void> {
     setTimeout(() => process.exit(1), 15_000).unref();
     void close(10_000)
       .then(() => flushClicks())
+      .then(() => stopBackgroundWork())
       .then(() => closeDatabase())
       .then(() => process.exit(0))
       .catch((err: unknown) => {

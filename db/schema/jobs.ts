@@ -12,7 +12,8 @@ export const jobStatusEnum = pgEnum("job_status", ["pending", "running", "done",
  * `where status = 'pending' and run_at <= now() order by run_at for update skip locked`; a job
  * `running` with an old `lockedAt` was abandoned by a dead worker and may be reclaimed.
  * `idempotencyKey` is unique, so enqueuing the same effect twice is a no-op
- * (`on conflict do nothing`).
+ * (`on conflict do nothing`). A key ending in `:open` is a coalescing slot: later causes merge into
+ * that pending job, and claiming it renames the key to `…:run:{id}` (lib/jobs/queue.ts).
  */
 export const jobs = pgTable(
   "jobs",
@@ -20,7 +21,7 @@ export const jobs = pgTable(
     id: id(),
     /** The tenant, for tenant work; null for system work (purge sweep, agency token refresh). */
     workspaceId: text().references(() => workspaces.id, { onDelete: "cascade" }),
-    /** Handler name, e.g. `crm.tag_contact` (lib/jobs/handlers/<name>.ts). */
+    /** Handler name, e.g. `crm.tag_contact` (registered with lib/jobs/handlers.ts). */
     type: text().notNull(),
     payload: jsonb().$type<Record<string, unknown>>().notNull().default({}),
     idempotencyKey: text().notNull(),

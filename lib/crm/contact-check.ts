@@ -19,7 +19,7 @@ export function displayNameOf(contact: Pick<CrmContact, "name" | "firstName" | "
 /**
  * Answers from the cache when the contact was checked before; otherwise asks the CRM and stores
  * the answer (a contact the CRM does not know, or of another location, does not belong). CRM
- * failures other than "not found" are thrown (`CrmError`, with `retryable`), and nothing is cached.
+ * failures other than "not found" / "forbidden" are thrown (`CrmError`, with `retryable`), and nothing is cached.
  */
 export async function checkContact(deps: CrmDeps, workspaceId: string, locationId: string, contactId: string, now = new Date()): Promise<ContactCheck> {
   const [cached] = await deps.db
@@ -34,6 +34,7 @@ export async function checkContact(deps: CrmDeps, workspaceId: string, locationI
     const contact = await getContact(deps, locationId, contactId);
     answer = contact.locationId === locationId ? { belongs: true, name: displayNameOf(contact), email: contact.email ?? null } : { belongs: false, name: null, email: null };
   } catch (err) {
+    // The CRM answers 403 for a contact of another location (the token has no access to it).
     if (!(err instanceof CrmError) || (err.kind !== "not_found" && err.kind !== "forbidden")) throw err;
     answer = { belongs: false, name: null, email: null };
   }

@@ -10,15 +10,17 @@ import {
   customFieldsSchema,
   getContactSchema,
   noteSchema,
+  notesSchema,
   tagsSchema,
   updateContactSchema,
   upsertContactSchema,
   type CrmContact,
   type CrmCustomField,
+  type CrmNote,
 } from "@/lib/crm/schemas";
 import type { CrmDeps } from "@/lib/crm/tokens";
 
-export type { CrmContact, CrmCustomField };
+export type { CrmContact, CrmCustomField, CrmNote };
 
 /** One contact by id; `CrmError` kind `not_found` when the CRM does not know it. */
 export async function getContact(deps: CrmDeps, locationId: string, contactId: string, options?: CallOptions): Promise<CrmContact> {
@@ -72,6 +74,12 @@ export async function createContactNote(deps: CrmDeps, locationId: string, conta
     options,
   );
   return answer.note.id;
+}
+
+/** The contact's timeline notes, newest first (used to tell whether a note whose answer was lost was stored). */
+export async function listContactNotes(deps: CrmDeps, locationId: string, contactId: string, options?: CallOptions): Promise<CrmNote[]> {
+  const answer = await callCrm(deps, locationId, { method: "GET", path: `/contacts/${encodeURIComponent(contactId)}/notes`, schema: notesSchema }, options);
+  return answer.notes;
 }
 
 /** Sets custom field values by field id (`{id, field_value}`, crm-api.md §3; other fields untouched). */

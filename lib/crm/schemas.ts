@@ -37,6 +37,8 @@ export const getContactSchema = z.object({ contact: contactSchema });
 export const upsertContactSchema = z.object({ new: z.boolean().optional(), contact: contactSchema.partial({ locationId: true }) });
 export const tagsSchema = z.object({ tags: z.array(z.string()) });
 export const noteSchema = z.object({ note: z.object({ id: z.string(), body: z.string(), dateAdded: z.string().optional() }) });
+export const notesSchema = z.object({ notes: z.array(z.object({ id: z.string(), body: z.string(), dateAdded: z.string().optional() })) });
+export type CrmNote = z.output<typeof notesSchema>["notes"][number];
 export const customFieldSchema = z.object({
   id: z.string(),
   name: z.string(),

@@ -1,4 +1,4 @@
-import { parseAbVariant, parseCookieHeader, serializeCookie, signGrant, verifyGrant } from "@/lib/gates/visitor-cookies";
+import { parseAbVariant, parseCookieHeader, readLeadGrant, serializeCookie, signGrant, signLeadGrant, verifyGrant } from "@/lib/gates/visitor-cookies";
 
 const SECRET = "x".repeat(40);
 const NOW = 1_800_000_000;
@@ -20,6 +20,28 @@ describe("signed visitor grants", () => {
     for (const bad of [undefined, "", ".", "abc", `${NOW + 10}.`, `${NOW + 10}.AAAA`]) {
       expect(verifyGrant(SECRET, "unlock", "lnk_a", bad, NOW)).toBe(false);
     }
+  });
+});
+
+describe("lead grants", () => {
+  const token = signLeadGrant(SECRET, "lnk_a", "lead_abc", NOW, 3600);
+
+  it("name the lead, for this link only, until they expire", () => {
+    expect(readLeadGrant(SECRET, "lnk_a", token, NOW)).toEqual({ isValid: true, leadId: "lead_abc" });
+    expect(readLeadGrant(SECRET, "lnk_a", token, NOW + 3600)).toEqual({ isValid: false, leadId: null });
+    expect(readLeadGrant(SECRET, "lnk_b", token, NOW)).toEqual({ isValid: false, leadId: null });
+    expect(readLeadGrant("y".repeat(40), "lnk_a", token, NOW).isValid).toBe(false);
+  });
+
+  it("cannot be pointed at another lead, and still accept grants that name none", () => {
+    const [expiry, , mac] = token.split(".");
+    expect(readLeadGrant(SECRET, "lnk_a", `${expiry}.lead_other.${mac}`, NOW)).toEqual({ isValid: false, leadId: null });
+    expect(readLeadGrant(SECRET, "lnk_a", signGrant(SECRET, "lead", "lnk_a", NOW, 3600), NOW)).toEqual({ isValid: true, leadId: null });
+    expect(verifyGrant(SECRET, "unlock", "lnk_a", token, NOW)).toBe(false);
+    for (const bad of [undefined, "", "..", `${NOW + 10}.lead_abc.`, `${NOW + 10}.lead abc.${mac}`, `x.lead_abc.${mac}`, `${token}.more`]) {
+      expect(readLeadGrant(SECRET, "lnk_a", bad, NOW)).toEqual({ isValid: false, leadId: null });
+    }
+    expect(() => signLeadGrant(SECRET, "lnk_a", "not.a.lead", NOW, 60)).toThrow();
   });
 });
 

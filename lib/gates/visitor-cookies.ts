@@ -2,7 +2,10 @@
  * Per-link visitor cookies at the short URL: "unlocked" (password, 24 h), "lead given" (the lead
  * form was submitted) and the sticky A/B variant (7 days). The first two are signed grants —
  * `{expiresAtSeconds}.{HMAC-SHA256(purpose, linkId, expiry)}` — so they name neither the password
- * nor the visitor, cannot be forged, and cannot be moved to another link. They are HMACs rather
+ * nor the visitor, cannot be forged, and cannot be moved to another link. The lead grant also
+ * names the lead — `{expiresAtSeconds}.{leadId}.{HMAC(…, leadId)}` — so that the browser's later
+ * clicks on the link can be attributed to the CRM contact the lead became (a grant without a
+ * lead id, from before, still counts as "lead given"). They are HMACs rather
  * than JWTs because they are checked synchronously on the click path; the guarantees are the same.
  * The A/B cookie is a plain variant index: choosing your own variant gains nothing.
  *
@@ -39,8 +42,14 @@ function cookieKey(secret: string): Buffer {
   return key;
 }
 
-function mac(secret: string, purpose: GrantPurpose, linkId: string, expiresAt: number): Buffer {
-  return createHmac("sha256", cookieKey(secret)).update(`${purpose}\n${linkId}\n${expiresAt}`).digest();
+function mac(secret: string, purpose: GrantPurpose, linkId: string, expiresAt: number, subject?: string): Buffer {
+  const signed = `${purpose}\n${linkId}\n${expiresAt}${subject === undefined ? "" : `\n${subject}`}`;
+  return createHmac("sha256", cookieKey(secret)).update(signed).digest();
+}
+
+function isMac(given: string, expected: Buffer): boolean {
+  const bytes = Buffer.from(given, "base64url");
+  return bytes.length === expected.length && timingSafeEqual(bytes, expected);
 }
 
 /** A signed grant for `linkId`, valid until `nowSeconds + ttlSeconds`. */
@@ -54,9 +63,31 @@ export function verifyGrant(secret: string, purpose: GrantPurpose, linkId: strin
   const dot = token.indexOf(".");
   const expiresAt = Number(token.slice(0, dot));
   if (dot <= 0 || !Number.isSafeInteger(expiresAt) || expiresAt <= nowSeconds) return false;
-  const given = Buffer.from(token.slice(dot + 1), "base64url");
-  const expected = mac(secret, purpose, linkId, expiresAt);
-  return given.length === expected.length && timingSafeEqual(given, expected);
+  return isMac(token.slice(dot + 1), mac(secret, purpose, linkId, expiresAt));
+}
+
+const LEAD_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+/** The "lead given" grant for `linkId`, naming the lead the browser submitted. */
+export function signLeadGrant(secret: string, linkId: string, leadId: string, nowSeconds: number, ttlSeconds: number): string {
+  if (!LEAD_ID.test(leadId)) throw new Error("A lead id is 1–64 of [A-Za-z0-9_-]");
+  const expiresAt = nowSeconds + ttlSeconds;
+  return `${expiresAt}.${leadId}.${mac(secret, "lead", linkId, expiresAt, leadId).toString("base64url")}`;
+}
+
+export type LeadGrant = { isValid: boolean; leadId: string | null };
+
+/** Reads a "lead given" grant: valid or not, and the lead it names (null for grants that name none). */
+export function readLeadGrant(secret: string, linkId: string, token: string | undefined, nowSeconds: number): LeadGrant {
+  const invalid: LeadGrant = { isValid: false, leadId: null };
+  if (!token) return invalid;
+  const parts = token.split(".");
+  if (parts.length === 2) return { isValid: verifyGrant(secret, "lead", linkId, token, nowSeconds), leadId: null };
+  const [expiry, leadId, given] = parts;
+  if (parts.length !== 3 || !expiry || !leadId || !given || !LEAD_ID.test(leadId)) return invalid;
+  const expiresAt = Number(expiry);
+  if (!Number.isSafeInteger(expiresAt) || expiresAt <= nowSeconds) return invalid;
+  return isMac(given, mac(secret, "lead", linkId, expiresAt, leadId)) ? { isValid: true, leadId } : invalid;
 }
 
 /** `Cookie` header → name/value map; malformed pairs are skipped, never thrown on. */

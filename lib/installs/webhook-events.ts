@@ -3,9 +3,10 @@
  * deliveries, record each `webhookId` once, then apply it. The CRM retries only on 429, so a
  * delivery we cannot store is answered 429 on purpose.
  */
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { z } from "zod";
-import { clicks, crmContacts, leads, webhookEvents, workspaces } from "@/db/schema";
+import { clicks, leads, webhookEvents, workspaces } from "@/db/schema";
+import { eraseCachedContact } from "@/lib/crm/contact-names";
 import type { CrmDeps } from "@/lib/crm/tokens";
 import { verifyWebhookSignature } from "@/lib/crm/webhook-signature";
 import { AppError } from "@/lib/errors";
@@ -13,6 +14,7 @@ import { log } from "@/lib/log";
 import { invalidateLinkCache } from "@/lib/redirect/link-cache";
 import { applyInstallEvent, planOf, type PlanIds } from "@/lib/installs/install-app";
 import { uninstallCompany, uninstallLocation } from "@/lib/installs/uninstall-app";
+import { forgetLeadContact } from "@/lib/automation/lead-contacts";
 
 /** Deliveries older than this (by their own `timestamp`) are refused as replays. */
 export const MAX_WEBHOOK_AGE_MS = 5 * 60_000;
@@ -104,24 +106,26 @@ async function applyEvent(deps: CrmDeps, config: WebhookConfig, event: z.output<
       invalidateLinkCache(); // plan-gated routing changes what a short URL answers
       return;
     case "ContactDelete":
-      await eraseContact(deps, event.locationId, event.id);
+      await eraseContact(deps, event.locationId, event.id, now);
       return;
   }
 }
 
-/** Clicks keep their counts but lose the contact; our copy of the name and email is erased. */
-async function eraseContact(deps: CrmDeps, locationId: string, contactId: string): Promise<void> {
+/**
+ * Clicks and leads keep their counts but lose the contact; our copy of the contact's name and
+ * email is erased (the cache row stays, marked erased), and each lead of the contact loses its
+ * name, email, phone and form fields.
+ */
+async function eraseContact(deps: CrmDeps, locationId: string, contactId: string, now: Date): Promise<void> {
   const [workspace] = await deps.db.select({ id: workspaces.id }).from(workspaces).where(eq(workspaces.crmLocationId, locationId)).limit(1);
   if (!workspace) return;
   await deps.db.transaction(async (tx) => {
     await tx.update(clicks).set({ contactId: null }).where(and(eq(clicks.workspaceId, workspace.id), eq(clicks.contactId, contactId)));
-    await tx
-      .update(crmContacts)
-      .set({ name: null, email: null, erasedAt: sql`now()` })
-      .where(and(eq(crmContacts.workspaceId, workspace.id), eq(crmContacts.contactId, contactId)));
+    await eraseCachedContact(tx, workspace.id, contactId, now);
     await tx
       .update(leads)
-      .set({ name: null, email: null, phone: null, fields: {}, erasedAt: sql`now()` })
+      .set({ crmContactId: null, name: null, email: null, phone: null, fields: {}, erasedAt: now })
       .where(and(eq(leads.workspaceId, workspace.id), eq(leads.crmContactId, contactId)));
   });
+  forgetLeadContact(contactId); // this process stops attributing that browser's clicks at once
 }

@@ -15,6 +15,7 @@
  */
 import type { Db } from "@/db/client";
 import type { LeadField } from "@/db/schema/links";
+import { leadContactIdOf } from "@/lib/automation/lead-contacts";
 import { recordClick } from "@/lib/clicks/record-click";
 import { getDb } from "@/lib/db";
 import { env, type Env } from "@/lib/env";
@@ -31,8 +32,10 @@ import {
   leadCookieName,
   parseAbVariant,
   parseCookieHeader,
+  readLeadGrant,
   serializeCookie,
   signGrant,
+  signLeadGrant,
   UNLOCK_TTL_SECONDS,
   unlockCookieName,
   verifyGrant,
@@ -96,6 +99,10 @@ type Context = {
   now: Date;
   secret: string;
   cookies: string[];
+  /** The lead this browser submitted on this link (its signed lead cookie), when it names one. */
+  leadId: string | null;
+  /** That lead's CRM contact, once known: later clicks of the browser are attributed to it. */
+  leadContactId: string | null;
 };
 
 function answer(req: ShortLinkRequest, lookup: ShortLinkLookup, config: Env, now: Date): MaybePromise<ShortLinkResponse> {
@@ -109,25 +116,43 @@ function answer(req: ShortLinkRequest, lookup: ShortLinkLookup, config: Env, now
     { trustedProxyHops: config.trustedProxyHops, secret: config.sessionSecret },
     now,
   );
-  const ctx: Context = { req, link, visit, visitor: visitorStateOf(req, link, config.sessionSecret, now), isHead, now, secret: config.sessionSecret, cookies: [] };
+  const { state, leadId } = visitorStateOf(req, link, config.sessionSecret, now);
+  const ctx: Context = { req, link, visit, visitor: state, isHead, now, secret: config.sessionSecret, cookies: [], leadId, leadContactId: null };
   const decision = decide(link.decidable, visit, ctx.visitor, now);
 
   if (req.method === "POST" && decision.kind === "password") return submitPassword(ctx);
   if (req.method === "POST" && decision.kind === "lead_capture") return submitLead(ctx);
+  // A browser that gave this link's lead form: its click is the lead's contact's (a cache hit
+  // costs nothing; only a browser with that cookie, on a link with a lead form, can miss).
+  if (leadId !== null && isHuman(ctx) && !link.boundContactId && !visit.contactId) {
+    const contactId = leadContactIdOf(link.workspaceId, leadId, now.getTime());
+    if (contactId instanceof Promise) {
+      return contactId.then((found) => {
+        ctx.leadContactId = found;
+        return respond(ctx, decision);
+      });
+    }
+    ctx.leadContactId = contactId;
+  }
   return respond(ctx, decision);
 }
 
 /** Reads this link's cookies only when the link has a gate or an A/B rule (most links do neither). */
-function visitorStateOf(req: ShortLinkRequest, link: ResolvedLink, secret: string, now: Date): VisitorState {
+function visitorStateOf(req: ShortLinkRequest, link: ResolvedLink, secret: string, now: Date): { state: VisitorState; leadId: string | null } {
   const state: VisitorState = { unlocked: false, leadCaptured: false, abVariant: null, roll: Math.random() };
   const d = link.decidable;
-  if (!d.hasPassword && !d.leadCapture && !d.rules.ab?.length) return state;
+  if (!d.hasPassword && !d.leadCapture && !d.rules.ab?.length) return { state, leadId: null };
   const cookies = parseCookieHeader(headerOf(req.headers, "cookie"));
   const nowS = Math.floor(now.getTime() / 1000);
   if (d.hasPassword) state.unlocked = verifyGrant(secret, "unlock", link.linkId, cookies.get(unlockCookieName(link.linkId)), nowS);
-  if (d.leadCapture) state.leadCaptured = verifyGrant(secret, "lead", link.linkId, cookies.get(leadCookieName(link.linkId)), nowS);
+  let leadId: string | null = null;
+  if (d.leadCapture) {
+    const grant = readLeadGrant(secret, link.linkId, cookies.get(leadCookieName(link.linkId)), nowS);
+    state.leadCaptured = grant.isValid;
+    leadId = grant.leadId;
+  }
   if (d.rules.ab?.length) state.abVariant = parseAbVariant(cookies.get(abCookieName(link.linkId)));
-  return state;
+  return { state, leadId };
 }
 
 function respond(ctx: Context, decision: Decision, redirectStatus?: 302 | 303): MaybePromise<ShortLinkResponse> {
@@ -205,7 +230,7 @@ function record(ctx: Context, destination: string | null, rule: Extract<Decision
     source: visit.source,
     isQr: visit.isQr,
     isBot: !isHuman(ctx),
-    contactId: link.boundContactId ?? visit.contactId,
+    contactId: link.boundContactId ?? visit.contactId ?? ctx.leadContactId,
     visitorKey: visit.visitorKey,
   });
 }
@@ -326,7 +351,7 @@ async function submitLead(ctx: Context): Promise<ShortLinkResponse> {
   const submission = parseLeadForm(form, leadFieldsOf(link.leadCapture));
   if (!submission.ok) return leadPage(ctx, submission.values, submission.errors);
   const db: Db = await getDb();
-  await saveLead(db, {
+  const { leadId } = await saveLead(db, {
     workspaceId: link.workspaceId,
     linkId: link.rootLinkId,
     values: submission.values,
@@ -334,7 +359,7 @@ async function submitLead(ctx: Context): Promise<ShortLinkResponse> {
     contactId: link.boundContactId ?? visit.contactId,
   });
   const nowS = Math.floor(ctx.now.getTime() / 1000);
-  ctx.cookies.push(cookie(ctx, leadCookieName(link.linkId), signGrant(ctx.secret, "lead", link.linkId, nowS, LEAD_TTL_SECONDS), LEAD_TTL_SECONDS));
+  ctx.cookies.push(cookie(ctx, leadCookieName(link.linkId), signLeadGrant(ctx.secret, link.linkId, leadId, nowS, LEAD_TTL_SECONDS), LEAD_TTL_SECONDS));
   ctx.visitor.leadCaptured = true;
   return afterGate(ctx, 303);
 }

@@ -112,8 +112,13 @@ export default async function SettingsPage() {
           title="CRM sync"
           description="Tag-on-click, contact sync and the writeback queue."
           icon={<SyncIcon size={20} />}
-          emptyTitle="Nothing synced yet"
-          emptyDescription="When a known contact clicks, their tags, notes and click fields are written back here, with a status for each."
+          emptyTitle="Writeback to your CRM"
+          emptyDescription="See the connection and the queue, test writeback end to end, and retry anything the CRM could not take."
+          actions={
+            <Button href="/app/settings/crm" size="sm" icon={<SyncIcon size={14} />} data-testid="open-crm-sync">
+              Open CRM sync
+            </Button>
+          }
         />
       </div>
     </div>

@@ -80,12 +80,13 @@ export class SandboxApiError extends Error {
   }
 }
 
-async function request<T>(path: string, schema: z.ZodType<T>, init?: { method: "POST"; body?: unknown; signal?: AbortSignal } | { signal?: AbortSignal }): Promise<T> {
+/** One control API call: GET by default; POST and DELETE send `body` as JSON. */
+export async function request<T>(path: string, schema: z.ZodType<T>, init?: { method: "POST" | "DELETE"; body?: unknown; signal?: AbortSignal } | { signal?: AbortSignal }): Promise<T> {
   const post = init && "method" in init;
   let res: Response;
   try {
     res = await fetch(path, {
-      method: post ? "POST" : "GET",
+      method: post ? init.method : "GET",
       headers: post ? { "content-type": "application/json" } : undefined,
       body: post ? JSON.stringify(init.body ?? {}) : undefined,
       cache: "no-store",

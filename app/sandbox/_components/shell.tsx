@@ -17,7 +17,7 @@ import { describeError } from "@/app/sandbox/_components/api";
 import { AlertIcon, BoltIcon, CalendarIcon, CardIcon, ChatIcon, FlaskIcon, FunnelIcon, ReceiptIcon, StoreIcon } from "@/app/sandbox/_components/crm-icons";
 import { AGENCY, useSandbox } from "@/app/sandbox/_components/sandbox-context";
 
-type NavItem = { path: string; label: string; icon: ReactNode; exact?: boolean };
+type NavItem = { path: string; label: string; icon: ReactNode; exact?: boolean; testId?: string };
 
 /** What a CRM sidebar shows but the sandbox does not simulate: greyed out, not links. */
 const DECORATIVE_NAV = [
@@ -26,13 +26,13 @@ const DECORATIVE_NAV = [
   { label: "Calendars", icon: <CalendarIcon /> },
   { label: "Opportunities", icon: <FunnelIcon /> },
   { label: "Payments", icon: <CardIcon /> },
-  { label: "Automation", icon: <BoltIcon /> },
   { label: "Reporting", icon: <ChartIcon /> },
 ] as const;
 
 const NAV: readonly NavItem[] = [
   { path: "/sandbox", label: "Smart Links", icon: <AppMark />, exact: true },
   { path: "/sandbox/contacts", label: "Contacts", icon: <ContactIcon /> },
+  { path: "/sandbox/workflows", label: "Workflows", icon: <BoltIcon />, testId: "sandbox-nav-workflows" },
   { path: "/sandbox/marketplace", label: "Marketplace", icon: <StoreIcon /> },
   { path: "/sandbox/billing", label: "Billing", icon: <ReceiptIcon /> },
   { path: "/sandbox/settings", label: "Settings", icon: <SettingsIcon /> },
@@ -151,7 +151,7 @@ function Sidebar({ pathname }: { pathname: string }) {
         <ul className="sbx-nav-list">
           {NAV.map((item) => (
             <li key={item.path}>
-              <Link href={hrefFor(item.path)} className="sbx-nav-item" aria-current={isActive(item, pathname) ? "page" : undefined}>
+              <Link href={hrefFor(item.path)} className="sbx-nav-item" aria-current={isActive(item, pathname) ? "page" : undefined} data-testid={item.testId}>
                 {item.icon}
                 <span>{item.label}</span>
               </Link>

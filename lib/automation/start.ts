@@ -1,0 +1,21 @@
+/**
+ * Everything a server process runs in the background, started once per process: the click hooks
+ * that enqueue CRM effects and workflow triggers, the job handlers, and the job worker.
+ * server.ts calls it at start-up (and `stopBackgroundWork` on shutdown, after the clicks are
+ * flushed); `next start` deployments get it from instrumentation.ts.
+ */
+import { registerClickEffects } from "@/lib/automation/register";
+import { registerContactNameJobs } from "@/lib/crm/contact-names";
+import { startJobWorker, stopJobWorker } from "@/lib/jobs/worker";
+import { registerWorkflowEffects } from "@/lib/workflows/register";
+
+export function startBackgroundWork(): void {
+  registerClickEffects();
+  registerWorkflowEffects();
+  registerContactNameJobs();
+  startJobWorker();
+}
+
+export function stopBackgroundWork(): Promise<void> {
+  return stopJobWorker();
+}
