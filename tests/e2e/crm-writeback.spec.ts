@@ -61,7 +61,9 @@ test("a contact clicks their link: tags, fields and one note appear on the conta
     .toBe(true);
   await page.goto(`${SHELL}/sandbox/contacts/${contactId}`);
   await expect(page.getByTestId("sandbox-contact-tags")).toContainText("whitening-2026");
-  await expect(page.getByTestId("sandbox-contact-fields")).toContainText("Whitening offer");
+  const fields = page.getByTestId("sandbox-contact-fields");
+  await expect(fields).toContainText(`/${slug}`); // Last link clicked
+  await expect(fields).toContainText(/Total link clicks\s*2/);
   await expect(page.getByTestId("sandbox-contact-notes")).toContainText("Clicked Whitening offer");
   await expect(page.getByTestId("sandbox-contact-notes").locator("li")).toHaveCount(1);
 });
