@@ -292,12 +292,8 @@ const tagsSchema = z
   .array(tagNameSchema)
   .max(TAGS_PER_LINK_MAX, `At most ${TAGS_PER_LINK_MAX} tags per link`);
 
-/** `POST /api/v1/links` and the "Create new link" form. Blank optional fields mean "none". */
-export const createLinkSchema = z.strictObject({
-  url: httpUrlSchema,
-  /** Blank or absent: a random 7-character slug. */
-  slug: optionalSlugSchema.optional(),
-  /** Absent: the workspace's default domain when it is usable, else the shared one (""). */
+/** The optional link settings create and update share (same rules, same blank-means-none). */
+const linkSettingsFields = {
   domain: domainSchema.optional(),
   title: titleSchema.nullish(),
   /** Tag names; unknown names are created, matching is case-insensitive. */
@@ -311,8 +307,19 @@ export const createLinkSchema = z.strictObject({
   clickLimit: clickLimitSchema.nullish(),
   limitUrl: optionalHttpUrlSchema.nullish(),
   leadCapture: leadCaptureSchema.nullish(),
-  crm: crmAutomationSchema.optional(),
   preview: previewSchema.nullish(),
+};
+
+/**
+ * `POST /api/v1/links` and the "Create new link" form. Blank optional fields mean "none"; an
+ * absent `domain` means the workspace's default domain when it is usable, else the shared one ("").
+ */
+export const createLinkSchema = z.strictObject({
+  url: httpUrlSchema,
+  /** Blank or absent: a random 7-character slug. */
+  slug: optionalSlugSchema.optional(),
+  ...linkSettingsFields,
+  crm: crmAutomationSchema.optional(),
 });
 
 export const EDITABLE_STATUSES = ["active", "archived"] as const;
@@ -326,20 +333,8 @@ export const EDITABLE_STATUSES = ["active", "archived"] as const;
 export const updateLinkSchema = z.strictObject({
   url: httpUrlSchema.optional(),
   slug: slugSchema.optional(),
-  domain: domainSchema.optional(),
-  title: titleSchema.nullish(),
-  tags: tagsSchema.optional(),
-  campaignId: campaignIdSchema.nullish(),
-  utm: utmSchema.nullish(),
-  rules: rulesSchema.nullish(),
-  password: optionalPasswordSchema.nullish(),
-  expiresAt: expiresAtSchema.nullish(),
-  expiredUrl: optionalHttpUrlSchema.nullish(),
-  clickLimit: clickLimitSchema.nullish(),
-  limitUrl: optionalHttpUrlSchema.nullish(),
-  leadCapture: leadCaptureSchema.nullish(),
+  ...linkSettingsFields,
   crm: crmAutomationSchema.nullish(),
-  preview: previewSchema.nullish(),
   status: z.enum(EDITABLE_STATUSES, { error: 'Status is "active" or "archived"' }).optional(),
 });
 
