@@ -172,6 +172,22 @@ export function LinkForm({ link, shortBaseUrl, domains, defaultDomain, can, crmD
 
   const err = (path: string) => errors[path];
 
+  /** "Then send visitors to": where an expired or used-up link forwards (blank: the branded page). */
+  const fallbackUrlField = (name: "expiredUrl" | "limitUrl", hint: string, placeholder: string) => (
+    <Field id={fieldId(name)} label="Then send visitors to" optional hint={hint} error={err(name)}>
+      <Input
+        id={fieldId(name)}
+        type="url"
+        inputMode="url"
+        placeholder={placeholder}
+        value={state[name]}
+        invalid={Boolean(err(name))}
+        {...describedBy(fieldId(name), err(name))}
+        onChange={(e) => update(name, e.target.value)}
+      />
+    </Field>
+  );
+
   // ---- Derived previews ----
   const urlProblem = state.url.trim() ? httpUrlProblem(state.url.trim()) : null;
   const finalDestination = useMemo(() => {
@@ -507,18 +523,7 @@ export function LinkForm({ link, shortBaseUrl, domains, defaultDomain, can, crmD
                     onChange={(e) => update("expiresAt", e.target.value)}
                   />
                 </Field>
-                <Field id={fieldId("expiredUrl")} label="Then send visitors to" optional hint="Blank: the branded “expired” page." error={err("expiredUrl")}>
-                  <Input
-                    id={fieldId("expiredUrl")}
-                    type="url"
-                    inputMode="url"
-                    placeholder="https://example.com/offer-ended"
-                    value={state.expiredUrl}
-                    invalid={Boolean(err("expiredUrl"))}
-                    {...describedBy(fieldId("expiredUrl"), err("expiredUrl"))}
-                    onChange={(e) => update("expiredUrl", e.target.value)}
-                  />
-                </Field>
+                {fallbackUrlField("expiredUrl", "Blank: the branded “expired” page.", "https://example.com/offer-ended")}
               </div>
             ) : null}
           </div>
@@ -552,18 +557,7 @@ export function LinkForm({ link, shortBaseUrl, domains, defaultDomain, can, crmD
                     onChange={(e) => update("clickLimit", e.target.value)}
                   />
                 </Field>
-                <Field id={fieldId("limitUrl")} label="Then send visitors to" optional hint="Blank: the branded “limit reached” page." error={err("limitUrl")}>
-                  <Input
-                    id={fieldId("limitUrl")}
-                    type="url"
-                    inputMode="url"
-                    placeholder="https://example.com/sold-out"
-                    value={state.limitUrl}
-                    invalid={Boolean(err("limitUrl"))}
-                    {...describedBy(fieldId("limitUrl"), err("limitUrl"))}
-                    onChange={(e) => update("limitUrl", e.target.value)}
-                  />
-                </Field>
+                {fallbackUrlField("limitUrl", "Blank: the branded “limit reached” page.", "https://example.com/sold-out")}
               </div>
             ) : null}
           </div>
