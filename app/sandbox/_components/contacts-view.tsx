@@ -13,8 +13,8 @@ import { EmptyState } from "@/app/_components/ui/empty-state";
 import { Input } from "@/app/_components/ui/input";
 import { Skeleton } from "@/app/_components/ui/skeleton";
 import { Table, TBody, Td, Th, THead, Tr } from "@/app/_components/ui/table";
-import { contactName, describeError, sandboxApi, sandboxKeys, type SandboxContactSummary } from "@/app/sandbox/_components/api";
-import { AlertIcon } from "@/app/sandbox/_components/crm-icons";
+import { contactName, sandboxApi, sandboxKeys, type SandboxContactSummary } from "@/app/sandbox/_components/api";
+import { LoadError } from "@/app/sandbox/_components/load-error";
 import { PickLocation } from "@/app/sandbox/_components/pick-location";
 import { useSelection } from "@/app/sandbox/_components/sandbox-context";
 import { initialsOf } from "@/app/sandbox/_components/shell";
@@ -88,20 +88,7 @@ function ContactList({ locationId, locationName, contactCount }: { locationId: s
         {query.isPending ? (
           <ContactsSkeleton />
         ) : query.isError && !query.data ? (
-          <div role="alert">
-            <EmptyState
-              compact
-              headingLevel={3}
-              icon={<AlertIcon size={22} />}
-              title="Contacts could not be loaded"
-              description={describeError(query.error)}
-              actions={
-                <Button variant="secondary" loading={query.isFetching} onClick={() => void query.refetch()}>
-                  Try again
-                </Button>
-              }
-            />
-          </div>
+          <LoadError title="Contacts could not be loaded" error={query.error} retrying={query.isFetching} onRetry={() => void query.refetch()} />
         ) : query.data.contacts.length === 0 ? (
           <EmptyState
             compact

@@ -24,6 +24,7 @@ import { Textarea } from "@/app/_components/ui/textarea";
 import { useToast } from "@/app/_components/ui/toast";
 import { contactName, describeError, sandboxApi, sandboxKeys, type SandboxLocation } from "@/app/sandbox/_components/api";
 import { ConfirmDialog } from "@/app/sandbox/_components/confirm-dialog";
+import { LoadError } from "@/app/sandbox/_components/load-error";
 import { AlertIcon, BoltIcon, CheckIcon, StoreIcon } from "@/app/sandbox/_components/crm-icons";
 import { formatAbsolute, formatRelative } from "@/app/sandbox/_components/format";
 import { PickLocation } from "@/app/sandbox/_components/pick-location";
@@ -149,20 +150,7 @@ function WorkflowList({ location, options, onCreate }: { location: SandboxLocati
           ))}
         </div>
       ) : query.isError && !query.data ? (
-        <div role="alert">
-          <EmptyState
-            compact
-            headingLevel={3}
-            icon={<AlertIcon size={22} />}
-            title="Workflows could not be loaded"
-            description={describeError(query.error)}
-            actions={
-              <Button variant="secondary" loading={query.isFetching} onClick={() => void query.refetch()}>
-                Try again
-              </Button>
-            }
-          />
-        </div>
+        <LoadError title="Workflows could not be loaded" error={query.error} retrying={query.isFetching} onRetry={() => void query.refetch()} />
       ) : query.data.workflows.length === 0 ? (
         <EmptyState
           compact
