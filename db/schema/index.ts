@@ -8,6 +8,7 @@ export * from "@/db/schema/campaigns";
 export * from "@/db/schema/links";
 export * from "@/db/schema/pages";
 export * from "@/db/schema/clicks";
+export * from "@/db/schema/click-rollups";
 export * from "@/db/schema/leads";
 export * from "@/db/schema/jobs";
 export * from "@/db/schema/sandbox";

@@ -1,9 +1,11 @@
 /**
  * Everything a server process runs in the background, started once per process: the click hooks
- * that enqueue CRM effects and workflow triggers, the job handlers, and the job worker.
+ * that enqueue CRM effects and workflow triggers, the job handlers, the job worker, and the
+ * hourly click retention.
  * server.ts calls it at start-up (and `stopBackgroundWork` on shutdown, after the clicks are
  * flushed); `next start` deployments get it from instrumentation.ts.
  */
+import { startClickRetention } from "@/lib/analytics/retention";
 import { registerClickEffects } from "@/lib/automation/register";
 import { registerContactNameJobs } from "@/lib/crm/contact-names";
 import { startJobWorker, stopJobWorker } from "@/lib/jobs/worker";
@@ -14,6 +16,7 @@ export function startBackgroundWork(): void {
   registerWorkflowEffects();
   registerContactNameJobs();
   startJobWorker();
+  startClickRetention(); // clicks older than the plan's history, hourly
 }
 
 export function stopBackgroundWork(): Promise<void> {

@@ -119,3 +119,12 @@ export async function ensureCampaigns(db: Db, workspaceId: string, names: readon
   for (const row of rows) out.set(row.name.toLowerCase(), row);
   return out;
 }
+
+/** The ids of the campaign's top-level links (its analytics are theirs combined). */
+export async function campaignLinkIds(db: Db, workspaceId: string, campaignId: string): Promise<string[]> {
+  const rows = await db
+    .select({ id: links.id })
+    .from(links)
+    .where(and(eq(links.workspaceId, workspaceId), eq(links.campaignId, campaignId), isNull(links.parentLinkId)));
+  return rows.map((r) => r.id);
+}

@@ -7,8 +7,8 @@
  */
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { clicks } from "@/db/schema/clicks";
 import type { ClickEvent } from "@/lib/clicks/click-event";
+import { DIM_VALUES_SQL, ROLLUP_DIMS, SCOPES_SQL } from "@/lib/clicks/rollup-dims";
 import { log } from "@/lib/log";
 
 /** Runs inside the batch's transaction with the batch's human clicks of a known contact. */
@@ -53,9 +53,57 @@ const COLUMNS: [column: string, key: keyof ClickEvent, type: string][] = [
   ["contact_id", "contactId", "text"],
   ["visitor_key", "visitorKey", "text"],
 ];
-const INSERT_COLUMNS = sql.raw(COLUMNS.map(([column]) => column).join(", "));
-const SELECT_KEYS = sql.raw(COLUMNS.map(([, key]) => (key === "occurredAt" ? `to_timestamp("occurredAt" / 1000.0)` : `"${key}"`)).join(", "));
-const RECORD_TYPE = sql.raw(COLUMNS.map(([, key, type]) => `"${key}" ${key === "occurredAt" ? "double precision" : type}`).join(", "));
+const INSERT_COLUMNS = COLUMNS.map(([column]) => column).join(", ");
+const SELECT_KEYS = COLUMNS.map(([column, key]) => (key === "occurredAt" ? `to_timestamp("occurredAt" / 1000.0) as ${column}` : `"${key}" as ${column}`)).join(", ");
+const RECORD_TYPE = COLUMNS.map(([, key, type]) => `"${key}" ${key === "occurredAt" ? "double precision" : type}`).join(", ");
+const DAY = `(b.occurred_at at time zone 'UTC')::date`;
+
+/**
+ * One statement per batch: the click rows, and the analytics rollups they add to
+ * (db/schema/click-rollups.ts) — counts per scope, dimension, day and month, the visitor keys new
+ * that day (unique visitors), and each contact's last click day (unique contacts). Rows are upserted
+ * in key order so that two writers never deadlock. Landing-page button clicks without a link are
+ * stored but belong to no link's analytics.
+ */
+const INSERT_BATCH = `
+with b as (
+  select ${SELECT_KEYS} from json_to_recordset($1::json) as r(${RECORD_TYPE})
+), inserted as (
+  insert into clicks (${INSERT_COLUMNS}) select ${INSERT_COLUMNS} from b
+), new_visitors as (
+  insert into click_visitor_days (day, workspace_id, link_id, visitor_key)
+  select distinct ${DAY}, b.workspace_id, s.link_id, b.visitor_key
+  from b cross join lateral ${SCOPES_SQL}
+  where not b.is_bot and b.root_link_id is not null
+  order by 1, 2, 3, 4
+  on conflict do nothing
+  returning workspace_id, link_id, day
+), reach as (
+  insert into click_contact_reach (workspace_id, link_id, contact_id, last_day)
+  select b.workspace_id, s.link_id, b.contact_id, max(${DAY})
+  from b cross join lateral ${SCOPES_SQL}
+  where not b.is_bot and b.contact_id is not null and b.root_link_id is not null
+  group by 1, 2, 3
+  order by 1, 2, 3
+  on conflict (workspace_id, link_id, contact_id) do update set last_day = greatest(click_contact_reach.last_day, excluded.last_day)
+), facts as (
+  select b.workspace_id, s.link_id, d.dim, ${DAY} as day, d.key
+  from b cross join lateral ${SCOPES_SQL} cross join lateral (values ${DIM_VALUES_SQL}) d(dim, key)
+  where b.root_link_id is not null and d.key is not null
+  union all
+  select workspace_id, link_id, ${ROLLUP_DIMS.visitors}, day, '' from new_visitors
+), daily as (
+  select workspace_id, link_id, dim, day, key, count(*) as n from facts group by 1, 2, 3, 4, 5
+), periods as (
+  select workspace_id, link_id, dim, false as monthly, day, key, n from daily
+  union all
+  select workspace_id, link_id, dim, true, date_trunc('month', day::timestamp)::date, key, sum(n) from daily group by 1, 2, 3, 5, 6
+)
+insert into click_rollups (workspace_id, link_id, dim, monthly, day, key, clicks)
+select workspace_id, link_id, dim, monthly, day, key, n from periods
+order by 1, 2, 3, 4, 5, 6
+on conflict (workspace_id, link_id, dim, monthly, day, key) do update set clicks = click_rollups.clicks + excluded.clicks`;
+const [BATCH_HEAD = "", BATCH_TAIL = ""] = INSERT_BATCH.split("$1");
 
 /**
  * One click as its JSON row: the event's fields with the time as epoch milliseconds (a Date
@@ -119,9 +167,7 @@ export async function writeClickBatch(db: Db, batch: ClickBatch, hooks: readonly
   const counters = [...batch.counters.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   await db.transaction(async (tx) => {
     if (batch.rows.length > 0) {
-      await tx.execute(
-        sql`insert into ${clicks} (${INSERT_COLUMNS}) select ${SELECT_KEYS} from json_to_recordset(${`[${batch.rows.join(",")}]`}::json) as r(${RECORD_TYPE})`,
-      );
+      await tx.execute(sql`${sql.raw(BATCH_HEAD)}${`[${batch.rows.join(",")}]`}${sql.raw(BATCH_TAIL)}`);
     }
     if (counters.length > 0) {
       // One JSON parameter again: the statement text is the same for every batch (one prepared

@@ -5,7 +5,8 @@
  */
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
-import { clicks, leads, webhookEvents, workspaces } from "@/db/schema";
+import { leads, webhookEvents, workspaces } from "@/db/schema";
+import { eraseContactFromClicks } from "@/lib/clicks/delete-clicks";
 import { eraseCachedContact } from "@/lib/crm/contact-names";
 import type { CrmDeps } from "@/lib/crm/tokens";
 import { verifyWebhookSignature } from "@/lib/crm/webhook-signature";
@@ -120,7 +121,7 @@ async function eraseContact(deps: CrmDeps, locationId: string, contactId: string
   const [workspace] = await deps.db.select({ id: workspaces.id }).from(workspaces).where(eq(workspaces.crmLocationId, locationId)).limit(1);
   if (!workspace) return;
   await deps.db.transaction(async (tx) => {
-    await tx.update(clicks).set({ contactId: null }).where(and(eq(clicks.workspaceId, workspace.id), eq(clicks.contactId, contactId)));
+    await eraseContactFromClicks(tx, workspace.id, contactId);
     await eraseCachedContact(tx, workspace.id, contactId, now);
     await tx
       .update(leads)

@@ -20,6 +20,7 @@
  * the renamed key and inserts a new row; two inserts of one new slot resolve to one row.
  */
 import { sql, type SQL } from "drizzle-orm";
+import { rowsOf } from "@/db/rows";
 import type { Db } from "@/db/client";
 import { jobs } from "@/db/schema/jobs";
 import { newId } from "@/lib/ids";
@@ -136,9 +137,3 @@ export async function enqueueCoalescingJobs(db: Db, newJobs: readonly NewJob[], 
   return rowsOf<{ inserted: boolean }>(result).filter((r) => r.inserted === true).length;
 }
 
-/** Rows of `db.execute`: PGlite answers `{ rows }`, postgres.js an array of rows. */
-export function rowsOf<T>(result: unknown): T[] {
-  if (Array.isArray(result)) return result as T[];
-  const rows = (result as { rows?: unknown } | null)?.rows;
-  return Array.isArray(rows) ? (rows as T[]) : [];
-}

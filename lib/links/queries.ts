@@ -157,3 +157,39 @@ export async function listLinks(db: Db, workspaceId: string, query: ListLinksQue
     rows.length > query.limit && last ? encodeCursor({ s: query.sort, o: order, v: last.sortValue, id: last.link.id }) : null;
   return { items: await loadLinkRecords(db, page.map((r) => r.link)), nextCursor };
 }
+
+/** The workspace's top-level links among `ids` (analytics' top links; missing ids are skipped). */
+export async function findLinksByIds(db: Db, workspaceId: string, ids: readonly string[]): Promise<LinkRow[]> {
+  if (ids.length === 0) return [];
+  return db
+    .select()
+    .from(links)
+    .where(and(eq(links.workspaceId, workspaceId), inArray(links.id, [...ids]), isNull(links.parentLinkId)));
+}
+
+/** Per-contact codes minted from these links (null = any link of the workspace) in [from, to). */
+export async function mintedCodeStats(
+  db: Db,
+  workspaceId: string,
+  parentIds: readonly string[] | null,
+  from: Date,
+  to: Date,
+): Promise<{ sent: number; clicked: number; contactsReached: number }> {
+  if (parentIds !== null && parentIds.length === 0) return { sent: 0, clicked: 0, contactsReached: 0 };
+  const [row] = await db
+    .select({
+      sent: sql<number>`count(*)`.mapWith(Number),
+      clicked: sql<number>`count(*) filter (where ${links.clicks} > 0)`.mapWith(Number),
+      contactsReached: sql<number>`count(distinct ${links.contactId}) filter (where ${links.clicks} > 0)`.mapWith(Number),
+    })
+    .from(links)
+    .where(
+      and(
+        eq(links.workspaceId, workspaceId),
+        parentIds === null ? sql`${links.parentLinkId} is not null` : inArray(links.parentLinkId, [...parentIds]),
+        sql`${links.createdAt} >= ${from.toISOString()}`,
+        sql`${links.createdAt} < ${to.toISOString()}`,
+      ),
+    );
+  return row ?? { sent: 0, clicked: 0, contactsReached: 0 };
+}
