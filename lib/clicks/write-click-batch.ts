@@ -86,14 +86,21 @@ with b as (
   group by 1, 2, 3
   order by 1, 2, 3
   on conflict (workspace_id, link_id, contact_id) do update set last_day = greatest(click_contact_reach.last_day, excluded.last_day)
+), profiles as (
+  -- Clicks alike in every rolled-up column (to the hour) counted once: a busy link's batch of
+  -- thousands is a handful of profiles, so the per-dimension rows below are few.
+  select workspace_id, root_link_id, date_trunc('hour', occurred_at) as occurred_at, is_bot, is_qr, contact_id, country, city,
+         device_type, os, browser, source, referrer_host, destination, rule, count(*) as n
+  from b where root_link_id is not null
+  group by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15
 ), facts as (
-  select b.workspace_id, s.link_id, d.dim, ${DAY} as day, d.key
-  from b cross join lateral ${SCOPES_SQL} cross join lateral (values ${DIM_VALUES_SQL}) d(dim, key)
-  where b.root_link_id is not null and d.key is not null
+  select b.workspace_id, s.link_id, d.dim, ${DAY} as day, d.key, b.n
+  from profiles b cross join lateral ${SCOPES_SQL} cross join lateral (values ${DIM_VALUES_SQL}) d(dim, key)
+  where d.key is not null
   union all
-  select workspace_id, link_id, ${ROLLUP_DIMS.visitors}, day, '' from new_visitors
+  select workspace_id, link_id, ${ROLLUP_DIMS.visitors}, day, '', 1 from new_visitors
 ), daily as (
-  select workspace_id, link_id, dim, day, key, count(*) as n from facts group by 1, 2, 3, 4, 5
+  select workspace_id, link_id, dim, day, key, sum(n) as n from facts group by 1, 2, 3, 4, 5
 ), periods as (
   select workspace_id, link_id, dim, false as monthly, day, key, n from daily
   union all
