@@ -34,17 +34,21 @@ function dayMs(day: string): number {
  * instead of 365 days.
  */
 export function periodsOf(range: DayRange): Period[] {
-  const from = new Date(dayMs(range.from));
-  const firstMonth = from.getUTCDate() === 1 ? from : new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth() + 1, 1));
-  const to = new Date(dayMs(range.to));
-  // The first day of the month after the last whole month: `to` is a month's last day, or not.
-  const afterLast = new Date(Date.UTC(to.getUTCFullYear(), to.getUTCMonth() + (dayMs(range.to) + DAY_MS === Date.UTC(to.getUTCFullYear(), to.getUTCMonth() + 1, 1) ? 1 : 0), 1));
-  if (firstMonth.getTime() >= afterLast.getTime()) return [{ monthly: false, from: range.from, to: range.to }];
+  const from = dayMs(range.from);
+  const to = dayMs(range.to);
+  const monthStart = (ms: number, add: number) => {
+    const d = new Date(ms);
+    return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + add, 1);
+  };
+  // The first whole month starts on `from` if it is a 1st, else at the next month; the whole months
+  // end before `to`'s month unless `to` is its month's last day.
+  const firstMonth = monthStart(from, 0) === from ? from : monthStart(from, 1);
+  const afterLastMonth = monthStart(to, 1) === to + DAY_MS ? monthStart(to, 1) : monthStart(to, 0);
+  if (firstMonth >= afterLastMonth) return [{ monthly: false, from: range.from, to: range.to }];
   const periods: Period[] = [];
-  if (firstMonth.getTime() > dayMs(range.from)) periods.push({ monthly: false, from: range.from, to: toDay(firstMonth.getTime() - DAY_MS) });
-  const lastMonthStart = new Date(Date.UTC(afterLast.getUTCFullYear(), afterLast.getUTCMonth() - 1, 1));
-  periods.push({ monthly: true, from: toDay(firstMonth.getTime()), to: toDay(lastMonthStart.getTime()) });
-  if (afterLast.getTime() <= dayMs(range.to)) periods.push({ monthly: false, from: toDay(afterLast.getTime()), to: range.to });
+  if (firstMonth > from) periods.push({ monthly: false, from: range.from, to: toDay(firstMonth - DAY_MS) });
+  periods.push({ monthly: true, from: toDay(firstMonth), to: toDay(monthStart(afterLastMonth, -1)) });
+  if (afterLastMonth <= to) periods.push({ monthly: false, from: toDay(afterLastMonth), to: range.to });
   return periods;
 }
 
