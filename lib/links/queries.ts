@@ -193,3 +193,25 @@ export async function mintedCodeStats(
     );
   return row ?? { sent: 0, clicked: 0, contactsReached: 0 };
 }
+
+/** Top-level links per creating user: how many, and their human clicks all time (the list's counters). */
+export async function linksPerCreator(db: Db, workspaceId: string): Promise<{ userId: string | null; links: number; clicks: number }[]> {
+  return db
+    .select({
+      userId: links.createdByUserId,
+      links: sql<number>`count(*)`.mapWith(Number),
+      clicks: sql<number>`coalesce(sum(${links.clicks}), 0)`.mapWith(Number),
+    })
+    .from(links)
+    .where(and(eq(links.workspaceId, workspaceId), isNull(links.parentLinkId)))
+    .groupBy(links.createdByUserId);
+}
+
+/** Link id → creating user for the workspace's top-level links that have one. */
+export async function creatorsOfLinks(db: Db, workspaceId: string): Promise<Map<string, string>> {
+  const rows = await db
+    .select({ id: links.id, userId: links.createdByUserId })
+    .from(links)
+    .where(and(eq(links.workspaceId, workspaceId), isNull(links.parentLinkId), sql`${links.createdByUserId} is not null`));
+  return new Map(rows.map((r) => [r.id, r.userId as string]));
+}

@@ -5,11 +5,12 @@
  * Then the rollups against the raw clicks on random data, link deletion, contact erasure and
  * retention.
  */
-import { and, eq, sql } from "drizzle-orm";
-import { campaigns, clicks, crmContacts, links, workspaces } from "@/db/schema";
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { campaigns, clicks, crmContacts, links, users, workspaces } from "@/db/schema";
 import { getAnalytics } from "@/lib/analytics/get-analytics";
 import type { AnalyticsInput } from "@/lib/analytics/panels";
 import { applyRetention } from "@/lib/analytics/retention";
+import { usageByUser } from "@/lib/analytics/usage";
 import type { Analytics, AnalyticsScope, AnalyticsWindow } from "@/lib/analytics/types";
 import type { ClickEvent } from "@/lib/clicks/click-event";
 import { eraseContactFromClicks } from "@/lib/clicks/delete-clicks";
@@ -55,7 +56,7 @@ describe("analytics figures", () => {
     await link("wa", "m1", { parentLinkId: "l1", contactId: "ct_1", createdAt: at("2026-11-23T08:00:00Z") });
     await link("wa", "m2", { parentLinkId: "l1", contactId: "ct_2", createdAt: at("2026-11-23T08:00:00Z") });
     await link("wb", "b1");
-    await database.db.insert(crmContacts).values({ workspaceId: "wa", contactId: "ct_1", name: "Ada Lovelace", email: "ada@example.com", checkedAt: NOW });
+    await database.db.insert(crmContacts).values({ workspaceId: "wa", contactId: "ct_1", name: "Ada Lovelace", email: "ada@example.com", belongsToLocation: true, verifiedAt: NOW });
 
     await writeClickEvents(database.db, [
       // l1 today: visitor va twice (one visitor), vb from the UK on an iPhone via WhatsApp, a QR scan by vc.
@@ -220,6 +221,21 @@ describe("analytics figures", () => {
     await expect(analytics("wb", { kind: "link", linkId: "l1" }, "7d")).rejects.toMatchObject({ code: "not_found" });
     await expect(analytics("wb", { kind: "campaign", campaignId: "cmp_spring" }, "7d")).rejects.toMatchObject({ code: "not_found" });
     await expect(analytics("wa", { kind: "link", linkId: "m1" }, "7d")).rejects.toMatchObject({ code: "not_found" }); // a minted code is its parent's
+  });
+
+  it("lists usage per CRM user: links created, clicks in 30 days and all time, never bots", async () => {
+    await database.db.insert(users).values([
+      { id: "usr_ann", workspaceId: "wa", crmUserId: "crm_ann", name: "Ann Agent", email: "ann@example.com" },
+      { id: "usr_bo", workspaceId: "wa", crmUserId: "crm_bo", name: "Bo Builder", email: "bo@example.com" },
+    ]);
+    await database.db.update(links).set({ createdByUserId: "usr_ann" }).where(inArray(links.id, ["l1", "l3"]));
+    const usage = await usageByUser(database.db, "wa", "pro", NOW);
+    expect(usage).toEqual([
+      // l1: 8 human clicks in 30 days (its minted code's included); l3's two old clicks count all time only.
+      { userId: "usr_ann", name: "Ann Agent", email: "ann@example.com", links: 2, clicks30d: 8, clicksAllTime: 10 },
+      { userId: null, name: "Other (API keys, imports, removed users)", email: null, links: 1, clicks30d: 2, clicksAllTime: 2 },
+      { userId: "usr_bo", name: "Bo Builder", email: "bo@example.com", links: 0, clicks30d: 0, clicksAllTime: 0 },
+    ]);
   });
 
   it("answers an empty workspace and an empty campaign with zeros, a full series and no errors", async () => {

@@ -6,7 +6,10 @@ import { Badge, PlanBadge } from "@/app/_components/ui/badge";
 import { Button } from "@/app/_components/ui/button";
 import { Card, CardBody, CardHeader } from "@/app/_components/ui/card";
 import { EmptyState } from "@/app/_components/ui/empty-state";
+import { UsageCard } from "@/app/app/settings/_components/usage-card";
+import { usageByUser } from "@/lib/analytics/usage";
 import { PLAN_FEATURES } from "@/lib/billing/plans";
+import { getDb } from "@/lib/db";
 import { findShellWorkspace } from "@/lib/workspaces/current";
 
 export const metadata: Metadata = { title: "Settings" };
@@ -36,6 +39,7 @@ export default async function SettingsPage() {
   if (!workspace) return null; // no session: the layout shows the SSO gate instead
   const plan = PLAN_FEATURES[workspace.plan];
   const isPro = workspace.plan === "pro";
+  const usage = await usageByUser(await getDb(), workspace.id, workspace.plan);
   return (
     <div className="page">
       <PageHeader title="Settings" description="This workspace belongs to one CRM location; nothing here is shared with other locations." />
@@ -68,6 +72,7 @@ export default async function SettingsPage() {
           </dl>
         </CardBody>
       </Card>
+      <UsageCard rows={usage} />
       <div className="settings-grid">
         <PlaceholderSection
           id="api-keys"
