@@ -96,33 +96,3 @@ describe("schema", () => {
     expect(await database.db.select({ id: links.id }).from(links).where(eq(links.workspaceId, b))).toEqual([{ id: lb }]);
   });
 });
-
-describe("workspace overview", () => {
-  it("counts human clicks, daily unique visitors, QR scans and contacts, never bots or another workspace", async () => {
-    const { getWorkspaceOverview } = await import("@/lib/analytics/overview");
-    const a = await workspace("A");
-    const b = await workspace("B");
-    const la = await link(a, `ov-${a}`);
-    const lb = await link(b, `ov-${b}`);
-    const day1 = new Date("2026-11-20T10:00:00Z");
-    const day2 = new Date("2026-11-21T10:00:00Z");
-    const row = (over: Partial<typeof clicks.$inferInsert>) => ({ workspaceId: a, linkId: la, rootLinkId: la, visitorKey: "v1", occurredAt: day1, ...over });
-    await database.db.insert(clicks).values([
-      row({}),
-      row({ occurredAt: new Date("2026-11-20T18:00:00Z") }),
-      row({ occurredAt: day2 }),
-      row({ visitorKey: "v2", isQr: true, contactId: "c1" }),
-      row({ visitorKey: "v3", contactId: "c1" }),
-      row({ visitorKey: "bot", isBot: true, contactId: "c9" }),
-      { workspaceId: b, linkId: lb, rootLinkId: lb, visitorKey: "other", occurredAt: day1 },
-    ]);
-    expect(await getWorkspaceOverview(database.db, a)).toEqual({
-      activeLinks: 1,
-      clicks: 5,
-      uniqueVisitors: 4,
-      qrScans: 1,
-      identifiedClicks: 2,
-      uniqueContacts: 1,
-    });
-  });
-});

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
 import { LinksView } from "@/app/app/links/_components/links-view";
-import { LINK_ANALYTICS_AVAILABLE } from "@/app/app/links/_components/routes";
 import { listCampaigns } from "@/lib/campaigns/queries";
 import { getDb } from "@/lib/db";
 import { listTags } from "@/lib/tags/queries";
@@ -20,7 +19,6 @@ export default async function LinksPage() {
       <LinksView
         tags={tags.map((t) => ({ id: t.id, name: t.name, color: t.color }))}
         campaigns={campaigns.filter((c) => !c.archived).map((c) => ({ id: c.id, name: c.name }))}
-        hasAnalytics={LINK_ANALYTICS_AVAILABLE}
       />
     </Suspense>
   );

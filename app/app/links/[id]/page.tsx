@@ -4,6 +4,7 @@ import { Button } from "@/app/_components/ui/button";
 import { EditLinkHeader } from "@/app/app/links/_components/edit-link-header";
 import { loadFormData } from "@/app/app/links/_components/form-page-data";
 import { ArrowLeftIcon } from "@/app/app/links/_components/icons";
+import { LinkAnalyticsButton } from "@/app/app/links/_components/link-analytics-header";
 import { LinkForm } from "@/app/app/links/_components/link-form";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -33,6 +34,9 @@ export default async function EditLinkPage({ params }: { params: Promise<{ id: s
         <div className="page-title">
           <h1>{link.title ?? "Edit link"}</h1>
           <EditLinkHeader link={link} />
+        </div>
+        <div className="page-actions">
+          <LinkAnalyticsButton linkId={link.id} />
         </div>
       </div>
       <LinkForm key={link.updatedAt} link={link} {...data} />

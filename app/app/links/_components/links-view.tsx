@@ -13,7 +13,6 @@ import { Input } from "@/app/_components/ui/input";
 import { Select } from "@/app/_components/ui/select";
 import { Skeleton } from "@/app/_components/ui/skeleton";
 import { useToast } from "@/app/_components/ui/toast";
-import { Tooltip } from "@/app/_components/ui/tooltip";
 import { bulkLinksAction, deleteLinkAction, setLinkStatusAction } from "@/app/app/links/actions";
 import { BulkMoveModal, BulkTagModal } from "@/app/app/links/_components/bulk-modals";
 import { ConfirmModal } from "@/app/app/links/_components/confirm-modal";
@@ -46,8 +45,6 @@ import { LINK_SORTS, LINK_STATUSES, type BulkAction, type LinkDto, type LinkSort
 export type LinksViewProps = {
   tags: readonly (TagSuggestion & { id: string })[];
   campaigns: readonly { id: string; name: string }[];
-  /** The per-link analytics page exists (it ships with the analytics release). */
-  hasAnalytics: boolean;
 };
 
 const SEARCH_DEBOUNCE_MS = 300;
@@ -83,7 +80,7 @@ function filtersOf(params: URLSearchParams): LinkFilters {
 
 type Pending = { kind: "delete"; ids: string[]; label: string } | { kind: "tag" } | { kind: "move" } | null;
 
-export function LinksView({ tags, campaigns, hasAnalytics }: LinksViewProps) {
+export function LinksView({ tags, campaigns }: LinksViewProps) {
   const router = useRouter();
   const pathname = usePathname();
   const searchParams = useSearchParams();
@@ -601,17 +598,16 @@ export function LinksView({ tags, campaigns, hasAnalytics }: LinksViewProps) {
                       </td>
                       <td className="col-actions">
                         <div className="row-actions">
-                          {hasAnalytics ? (
-                            <Button href={`/app/links/${link.id}/analytics`} variant="ghost" size="sm" iconOnly aria-label={`Analytics for ${short}`}>
-                              <ChartIcon size={16} />
-                            </Button>
-                          ) : (
-                            <Tooltip label="Analytics arrive with the analytics release" align="end">
-                              <Button variant="ghost" size="sm" iconOnly unavailable aria-label={`Analytics for ${short}`}>
-                                <ChartIcon size={16} />
-                              </Button>
-                            </Tooltip>
-                          )}
+                          <Button
+                            href={`/app/links/${link.id}/analytics`}
+                            variant="ghost"
+                            size="sm"
+                            iconOnly
+                            aria-label={`Analytics for ${short}`}
+                            data-testid="link-analytics"
+                          >
+                            <ChartIcon size={16} />
+                          </Button>
                           <Menu
                             label={`Actions for ${short}`}
                             trigger={<MoreIcon size={16} />}
