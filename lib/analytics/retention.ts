@@ -8,7 +8,7 @@ import { historyStart } from "@/lib/analytics/window";
 import { deleteClicksBefore, pruneVisitorDays, type RetentionOptions } from "@/lib/clicks/retention";
 import { getDb } from "@/lib/db";
 import { log } from "@/lib/log";
-import { processSingleton } from "@/lib/process-state";
+import { startPeriodicTask } from "@/lib/schedule";
 
 export const RETENTION_INTERVAL_MS = 60 * 60_000;
 const FIRST_RUN_DELAY_MS = 60_000;
@@ -38,17 +38,5 @@ async function runOnce(): Promise<void> {
 
 /** Starts the hourly retention run (once per process); returns a function that stops it. */
 export function startClickRetention(): () => void {
-  return processSingleton("click-retention", () => {
-    let interval: NodeJS.Timeout | undefined;
-    const first = setTimeout(() => {
-      void runOnce();
-      interval = setInterval(() => void runOnce(), RETENTION_INTERVAL_MS);
-      interval.unref();
-    }, FIRST_RUN_DELAY_MS);
-    first.unref();
-    return () => {
-      clearTimeout(first);
-      if (interval) clearInterval(interval);
-    };
-  });
+  return startPeriodicTask("click-retention", runOnce, RETENTION_INTERVAL_MS, FIRST_RUN_DELAY_MS);
 }

@@ -5,7 +5,7 @@
  */
 import { getDb } from "@/lib/db";
 import { log } from "@/lib/log";
-import { processSingleton } from "@/lib/process-state";
+import { startPeriodicTask } from "@/lib/schedule";
 import { purgeExpiredWorkspaces } from "@/lib/installs/uninstall-app";
 
 export const PURGE_INTERVAL_MS = 60 * 60_000;
@@ -23,17 +23,5 @@ async function runOnce(): Promise<void> {
 
 /** Starts the hourly purge (once per process); returns a function that stops it. */
 export function startWorkspacePurge(): () => void {
-  return processSingleton("workspace-purge", () => {
-    let interval: NodeJS.Timeout | undefined;
-    const first = setTimeout(() => {
-      void runOnce();
-      interval = setInterval(() => void runOnce(), PURGE_INTERVAL_MS);
-      interval.unref();
-    }, FIRST_RUN_DELAY_MS);
-    first.unref();
-    return () => {
-      clearTimeout(first);
-      if (interval) clearInterval(interval);
-    };
-  });
+  return startPeriodicTask("workspace-purge", runOnce, PURGE_INTERVAL_MS, FIRST_RUN_DELAY_MS);
 }
