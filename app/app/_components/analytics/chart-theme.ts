@@ -110,6 +110,19 @@ export function useChartTheme(): ChartTheme {
   return useSyncExternalStore(subscribe, getSnapshot, getServerSnapshot);
 }
 
+/** The tooltip every chart shows: dark box, light text, no colour swatch. */
+export function tooltipOf(theme: ChartTheme) {
+  return {
+    backgroundColor: theme.tooltipBg,
+    titleColor: theme.tooltipFg,
+    bodyColor: theme.tooltipFg,
+    padding: 10,
+    cornerRadius: 8,
+    displayColors: false,
+    titleFont: { weight: 600 as const },
+  };
+}
+
 /** "#6366f1" or "rgb(99, 102, 241)" with an alpha: "rgba(99, 102, 241, 0.2)". Unknown formats come back unchanged. */
 export function withAlpha(color: string, alpha: number): string {
   const rgb = parseColor(color);

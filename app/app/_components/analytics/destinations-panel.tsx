@@ -3,8 +3,8 @@
 import { memo } from "react";
 import { Badge, type BadgeTone } from "@/app/_components/ui/badge";
 import { useAnalyticsSlice, type AnalyticsQuery } from "@/app/app/_components/analytics/analytics-data";
-import { formatCount, formatShare, ruleLabel } from "@/app/app/_components/analytics/labels";
-import { ListSkeleton, Panel, QuietEmpty, ShareBar } from "@/app/app/_components/analytics/panel";
+import { formatCount, ruleLabel } from "@/app/app/_components/analytics/labels";
+import { ListSkeleton, Panel, QuietEmpty, ShareCell } from "@/app/app/_components/analytics/panel";
 import type { Analytics } from "@/lib/analytics/types";
 
 const selectDestinations = (d: Analytics) => ({ items: d.destinations, total: d.totals.clicks });
@@ -61,12 +61,7 @@ export const DestinationsPanel = memo(function DestinationsPanel({ q }: { q: Ana
                     <Badge tone={RULE_TONES[d.rule] ?? "neutral"}>{ruleLabel(d.rule)}</Badge>
                   </td>
                   <td className="an-num">{formatCount(d.clicks)}</td>
-                  <td className="an-share-col">
-                    <span className="an-share">
-                      <ShareBar part={d.clicks} max={max} />
-                      <span className="an-share-text">{formatShare(d.clicks, data.total)}</span>
-                    </span>
-                  </td>
+                  <ShareCell clicks={d.clicks} max={max} total={data.total} />
                 </tr>
               ))}
             </tbody>

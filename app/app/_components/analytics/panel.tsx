@@ -122,3 +122,15 @@ export function ShareBar({ part, max }: { part: number; max: number }) {
     </span>
   );
 }
+
+/** A table's share cell: the bar scaled to the largest row, and the share of all clicks in the window. */
+export function ShareCell({ clicks, max, total }: { clicks: number; max: number; total: number }) {
+  return (
+    <td className="an-share-col">
+      <span className="an-share">
+        <ShareBar part={clicks} max={max} />
+        <span className="an-share-text">{formatShare(clicks, total)}</span>
+      </span>
+    </td>
+  );
+}

@@ -17,7 +17,7 @@ import { memo, useMemo } from "react";
 import { Bar, Line } from "react-chartjs-2";
 import { Skeleton } from "@/app/_components/ui/skeleton";
 import { useAnalyticsSlice, type AnalyticsQuery } from "@/app/app/_components/analytics/analytics-data";
-import { CHART_FONT, useChartTheme, withAlpha, type ChartTheme } from "@/app/app/_components/analytics/chart-theme";
+import { CHART_FONT, tooltipOf, useChartTheme, withAlpha } from "@/app/app/_components/analytics/chart-theme";
 import { formatCount, formatDay, formatDayLong, formatHourRange, plural } from "@/app/app/_components/analytics/labels";
 import { Panel, QuietEmpty } from "@/app/app/_components/analytics/panel";
 import type { Analytics } from "@/lib/analytics/types";
@@ -27,18 +27,6 @@ ChartJS.defaults.font.family = CHART_FONT;
 
 /** Polls update the chart in place: values glide from the old to the new, never redraw from zero. */
 const ANIMATION = { duration: 350 } as const;
-
-function tooltipOf(theme: ChartTheme) {
-  return {
-    backgroundColor: theme.tooltipBg,
-    titleColor: theme.tooltipFg,
-    bodyColor: theme.tooltipFg,
-    padding: 10,
-    cornerRadius: 8,
-    displayColors: false,
-    titleFont: { weight: 600 as const },
-  };
-}
 
 function ChartSkeleton({ height }: { height: number }) {
   return (

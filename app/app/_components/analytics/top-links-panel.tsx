@@ -4,8 +4,8 @@ import Link from "next/link";
 import { memo, useState } from "react";
 import { ChartIcon } from "@/app/_components/icons";
 import { useAnalyticsSlice, type AnalyticsQuery } from "@/app/app/_components/analytics/analytics-data";
-import { formatCount, formatShare } from "@/app/app/_components/analytics/labels";
-import { ListSkeleton, Panel, QuietEmpty, ShareBar } from "@/app/app/_components/analytics/panel";
+import { formatCount } from "@/app/app/_components/analytics/labels";
+import { ListSkeleton, Panel, QuietEmpty, ShareCell } from "@/app/app/_components/analytics/panel";
 import type { Analytics } from "@/lib/analytics/types";
 
 const selectTopLinks = (d: Analytics) => ({ items: d.topLinks, total: d.totals.clicks });
@@ -63,12 +63,7 @@ export const TopLinksPanel = memo(function TopLinksPanel({ q, title = "Top links
                       </span>
                     </td>
                     <td className="an-num">{formatCount(link.clicks)}</td>
-                    <td className="an-share-col">
-                      <span className="an-share">
-                        <ShareBar part={link.clicks} max={max} />
-                        <span className="an-share-text">{formatShare(link.clicks, data.total)}</span>
-                      </span>
-                    </td>
+                    <ShareCell clicks={link.clicks} max={max} total={data.total} />
                     <td className="an-action-col">
                       {link.deleted ? null : (
                         <Link href={href} className="btn btn-ghost btn-sm btn-icon" aria-label={`Analytics for ${short}`}>

@@ -11,7 +11,7 @@ import { numericToAlpha2 } from "i18n-iso-countries";
 import { useMemo } from "react";
 import { Chart } from "react-chartjs-2";
 import world from "world-atlas/countries-110m.json";
-import { CHART_FONT, mixColors, useChartTheme } from "@/app/app/_components/analytics/chart-theme";
+import { CHART_FONT, mixColors, tooltipOf, useChartTheme } from "@/app/app/_components/analytics/chart-theme";
 import { countryName, formatShare, plural } from "@/app/app/_components/analytics/labels";
 
 ChartJS.register(ChoroplethController, GeoFeature, ColorScale, ProjectionScale, Tooltip);
@@ -88,13 +88,7 @@ export default function WorldMap({ countries, total }: WorldMapProps) {
       plugins: {
         legend: { display: false },
         tooltip: {
-          backgroundColor: theme.tooltipBg,
-          titleColor: theme.tooltipFg,
-          bodyColor: theme.tooltipFg,
-          padding: 10,
-          cornerRadius: 8,
-          displayColors: false,
-          titleFont: { weight: 600 },
+          ...tooltipOf(theme),
           callbacks: {
             title: (items) => COUNTRIES[items[0]?.dataIndex ?? -1]?.name ?? "",
             label: (item) => {

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { CampaignIcon, ChartIcon, LinkIcon, PlusIcon } from "@/app/_components/icons";
+import { CampaignIcon, LinkIcon, PlusIcon } from "@/app/_components/icons";
 import { PageHeader } from "@/app/_components/shell/page-header";
 import { Badge } from "@/app/_components/ui/badge";
 import { Button } from "@/app/_components/ui/button";
@@ -15,8 +15,9 @@ import { Modal } from "@/app/_components/ui/modal";
 import { useToast } from "@/app/_components/ui/toast";
 import { createCampaignAction, deleteCampaignAction, updateCampaignAction } from "@/app/app/campaigns/actions";
 import { ConfirmModal } from "@/app/app/links/_components/confirm-modal";
-import { EditIcon, MoreIcon, TrashIcon } from "@/app/app/links/_components/icons";
-import { Menu } from "@/app/app/links/_components/menu";
+import { EditIcon, TrashIcon } from "@/app/app/links/_components/icons";
+import { RowActions } from "@/app/app/links/_components/row-actions";
+import { TagChips, tagColorsOf } from "@/app/app/links/_components/tag-chips";
 import { TagInput, type TagSuggestion } from "@/app/app/links/_components/tag-input";
 import { campaignNameSchema, CAMPAIGN_TAGS_MAX, type CampaignDto } from "@/lib/campaigns/schemas";
 import { tagNameSchema } from "@/lib/tags/schemas";
@@ -39,7 +40,7 @@ export function CampaignsView({ campaigns, tags }: CampaignsViewProps) {
   const [editing, setEditing] = useState<Editing>(null);
   const [deleting, setDeleting] = useState<CampaignDto | null>(null);
   const [busy, setBusy] = useState(false);
-  const tagColors = new Map(tags.map((t) => [t.name.toLowerCase(), t.color]));
+  const tagColors = tagColorsOf(tags);
 
   async function onDelete() {
     if (!deleting) return;
@@ -108,72 +109,45 @@ export function CampaignsView({ campaigns, tags }: CampaignsViewProps) {
                 </tr>
               </thead>
               <tbody>
-                {campaigns.map((c) => {
-                  const shown = c.tags.slice(0, c.tags.length <= MAX_TAG_CHIPS ? MAX_TAG_CHIPS : MAX_TAG_CHIPS - 1);
-                  const hidden = c.tags.length - shown.length;
-                  return (
-                    <tr key={c.id} data-testid="campaign-row" data-campaign-id={c.id}>
-                      <td className="col-name">
-                        <div className="campaign-name">
-                          <span className="campaign-icon" aria-hidden="true">
-                            <CampaignIcon size={15} />
-                          </span>
-                          <Link href={`/app/campaigns/${c.id}`} className="campaign-link" data-testid="campaign-link">
-                            {c.name}
-                          </Link>
-                          {c.archived ? <Badge>Archived</Badge> : null}
-                        </div>
-                        {c.description ? <p className="campaign-desc">{c.description}</p> : null}
-                      </td>
-                      <td className="col-tags">
-                        {c.tags.length === 0 ? (
-                          <span className="subtle" aria-label="No tags">
-                            —
-                          </span>
-                        ) : (
-                          <span className="chips">
-                            {shown.map((name) => (
-                              <span key={name} className="tag-chip tag-chip-static">
-                                <span className="tag-dot" style={{ background: tagColors.get(name.toLowerCase()) ?? "var(--text-subtle)" }} aria-hidden="true" />
-                                {name}
-                              </span>
-                            ))}
-                            {hidden > 0 ? (
-                              <span className="tag-chip tag-chip-static tag-chip-more" title={c.tags.slice(shown.length).join(", ")}>
-                                +{hidden}
-                              </span>
-                            ) : null}
-                          </span>
-                        )}
-                      </td>
-                      <td className="col-links">
-                        <Link href={`/app/links?campaignId=${encodeURIComponent(c.id)}`} className="campaign-count" title="Show these links">
-                          {c.linkCount.toLocaleString("en-US")} {c.linkCount === 1 ? "link" : "links"}
+                {campaigns.map((c) => (
+                  <tr key={c.id} data-testid="campaign-row" data-campaign-id={c.id}>
+                    <td className="col-name">
+                      <div className="campaign-name">
+                        <span className="campaign-icon" aria-hidden="true">
+                          <CampaignIcon size={15} />
+                        </span>
+                        <Link href={`/app/campaigns/${c.id}`} className="campaign-link" data-testid="campaign-link">
+                          {c.name}
                         </Link>
-                      </td>
-                      <td className="col-date">
-                        <time dateTime={c.createdAt}>{formatDate(new Date(c.createdAt))}</time>
-                      </td>
-                      <td className="col-actions">
-                        <div className="row-actions">
-                          <Button href={`/app/campaigns/${c.id}`} variant="ghost" size="sm" iconOnly aria-label={`Analytics for ${c.name}`}>
-                            <ChartIcon size={16} />
-                          </Button>
-                          <Menu
-                            label={`Actions for ${c.name}`}
-                            trigger={<MoreIcon size={16} />}
-                            testId="campaign-menu"
-                            items={[
-                              { label: "Rename or re-tag", icon: <EditIcon size={15} />, onSelect: () => setEditing({ mode: "edit", campaign: c }), testId: "menu-edit" },
-                              { label: "Show its links", icon: <LinkIcon size={15} />, onSelect: () => router.push(`/app/links?campaignId=${encodeURIComponent(c.id)}`) },
-                              { label: "Delete", icon: <TrashIcon size={15} />, danger: true, onSelect: () => setDeleting(c), testId: "menu-delete" },
-                            ]}
-                          />
-                        </div>
-                      </td>
-                    </tr>
-                  );
-                })}
+                        {c.archived ? <Badge>Archived</Badge> : null}
+                      </div>
+                      {c.description ? <p className="campaign-desc">{c.description}</p> : null}
+                    </td>
+                    <td className="col-tags">
+                      <TagChips names={c.tags} colors={tagColors} max={MAX_TAG_CHIPS} />
+                    </td>
+                    <td className="col-links">
+                      <Link href={`/app/links?campaignId=${encodeURIComponent(c.id)}`} className="campaign-count" title="Show these links">
+                        {c.linkCount.toLocaleString("en-US")} {c.linkCount === 1 ? "link" : "links"}
+                      </Link>
+                    </td>
+                    <td className="col-date">
+                      <time dateTime={c.createdAt}>{formatDate(new Date(c.createdAt))}</time>
+                    </td>
+                    <td className="col-actions">
+                      <RowActions
+                        name={c.name}
+                        analyticsHref={`/app/campaigns/${c.id}`}
+                        menuTestId="campaign-menu"
+                        items={[
+                          { label: "Rename or re-tag", icon: <EditIcon size={15} />, onSelect: () => setEditing({ mode: "edit", campaign: c }), testId: "menu-edit" },
+                          { label: "Show its links", icon: <LinkIcon size={15} />, onSelect: () => router.push(`/app/links?campaignId=${encodeURIComponent(c.id)}`) },
+                          { label: "Delete", icon: <TrashIcon size={15} />, danger: true, onSelect: () => setDeleting(c), testId: "menu-delete" },
+                        ]}
+                      />
+                    </td>
+                  </tr>
+                ))}
               </tbody>
             </table>
           </div>

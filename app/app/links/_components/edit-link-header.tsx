@@ -5,11 +5,9 @@ import { QrIcon } from "@/app/_components/icons";
 import { Badge } from "@/app/_components/ui/badge";
 import { Button } from "@/app/_components/ui/button";
 import { CopyButton } from "@/app/app/links/_components/copy-button";
-import { STATUS_LABELS } from "@/app/app/links/_components/links-data";
+import { STATUS_LABELS, STATUS_TONES } from "@/app/app/links/_components/links-data";
 import { QrModal } from "@/app/app/links/_components/qr-modal";
 import type { LinkDto } from "@/lib/links/schemas";
-
-const TONES = { active: "success", archived: "neutral", expired: "warning", limit_reached: "danger" } as const;
 
 /** Under the edit page's title: the live short URL (copy, QR), its status and clicks. */
 export function EditLinkHeader({ link }: { link: LinkDto }) {
@@ -24,7 +22,7 @@ export function EditLinkHeader({ link }: { link: LinkDto }) {
       <Button variant="ghost" size="sm" iconOnly aria-label="Show QR code" onClick={() => setQr(true)}>
         <QrIcon size={15} />
       </Button>
-      <Badge tone={TONES[link.status]} testId="edit-status">
+      <Badge tone={STATUS_TONES[link.status]} testId="edit-status">
         {STATUS_LABELS[link.status]}
       </Badge>
       <span className="subtle">

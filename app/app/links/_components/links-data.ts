@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useCallback } from "react";
+import type { BadgeTone } from "@/app/_components/ui/badge";
 import { listLinksResultSchema, type LinkSort, type LinkStatusValue, type ListLinksResult } from "@/lib/links/schemas";
 
 /** The list's filters as they sit in the URL (`?q=&tag=&campaignId=&status=&sort=`). */
@@ -78,6 +79,8 @@ export function useSessionExpiry(): (result: { ok: boolean; code?: string } | un
     [router],
   );
 }
+
+export const STATUS_TONES: Record<LinkStatusValue, BadgeTone> = { active: "success", archived: "neutral", expired: "warning", limit_reached: "danger" };
 
 export const STATUS_LABELS: Record<LinkStatusValue, string> = {
   active: "Active",

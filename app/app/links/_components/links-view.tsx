@@ -4,8 +4,8 @@ import { keepPreviousData, useInfiniteQuery, useQueryClient } from "@tanstack/re
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useEffect, useMemo, useRef, useState } from "react";
-import { ChartIcon, CloseIcon, CopyIcon, InfoIcon, LinkIcon, PlusIcon, QrIcon, SearchIcon, TagIcon } from "@/app/_components/icons";
-import { Badge, type BadgeTone } from "@/app/_components/ui/badge";
+import { CloseIcon, CopyIcon, InfoIcon, LinkIcon, PlusIcon, QrIcon, SearchIcon, TagIcon } from "@/app/_components/icons";
+import { Badge } from "@/app/_components/ui/badge";
 import { Button } from "@/app/_components/ui/button";
 import { Card } from "@/app/_components/ui/card";
 import { EmptyState } from "@/app/_components/ui/empty-state";
@@ -22,7 +22,6 @@ import {
   DownloadIcon,
   EditIcon,
   FolderIcon,
-  MoreIcon,
   TrashIcon,
   UnarchiveIcon,
   UploadIcon,
@@ -34,11 +33,13 @@ import {
   listQueryString,
   SORT_LABELS,
   STATUS_LABELS,
+  STATUS_TONES,
   useSessionExpiry,
   type LinkFilters,
 } from "@/app/app/links/_components/links-data";
-import { Menu } from "@/app/app/links/_components/menu";
 import { QrModal } from "@/app/app/links/_components/qr-modal";
+import { RowActions } from "@/app/app/links/_components/row-actions";
+import { TagChips, tagColorsOf } from "@/app/app/links/_components/tag-chips";
 import type { TagSuggestion } from "@/app/app/links/_components/tag-input";
 import { LINK_SORTS, LINK_STATUSES, type BulkAction, type LinkDto, type LinkSort, type LinkStatusValue } from "@/lib/links/schemas";
 
@@ -48,7 +49,7 @@ export type LinksViewProps = {
 };
 
 const SEARCH_DEBOUNCE_MS = 300;
-const STATUS_TONES: Record<LinkStatusValue, BadgeTone> = { active: "success", archived: "neutral", expired: "warning", limit_reached: "danger" };
+/** Two chips fit the column; with more tags, one chip and "+N". */
 const MAX_TAG_CHIPS = 2;
 
 const formatCount = new Intl.NumberFormat("en-US").format;
@@ -150,7 +151,7 @@ export function LinksView({ tags, campaigns }: LinksViewProps) {
   const [importOpen, setImportOpen] = useState(false);
   const [busy, setBusy] = useState(false);
 
-  const tagColors = useMemo(() => new Map(tags.map((t) => [t.name.toLowerCase(), t.color])), [tags]);
+  const tagColors = useMemo(() => tagColorsOf(tags), [tags]);
 
   async function refresh() {
     await queryClient.invalidateQueries({ queryKey: linkKeys.all });
@@ -508,9 +509,6 @@ export function LinksView({ tags, campaigns }: LinksViewProps) {
                 {links.map((link) => {
                   const short = displayShortUrl(link.shortUrl);
                   const isSelected = selected.has(link.id);
-                  // Two chips fit the column; with more tags, one chip and "+N".
-                  const shown = link.tags.slice(0, link.tags.length <= MAX_TAG_CHIPS ? MAX_TAG_CHIPS : 1);
-                  const hidden = link.tags.length - shown.length;
                   return (
                     <tr key={link.id} className={isSelected ? "is-selected" : undefined} data-testid="link-row" data-link-id={link.id}>
                       <td className="col-check">
@@ -548,25 +546,7 @@ export function LinksView({ tags, campaigns }: LinksViewProps) {
                         </div>
                       </td>
                       <td className={`col-tags${link.tags.length === 0 ? " is-empty" : ""}`}>
-                        {link.tags.length === 0 ? (
-                          <span className="subtle" aria-label="No tags">
-                            —
-                          </span>
-                        ) : (
-                          <span className="chips">
-                            {shown.map((name) => (
-                              <span key={name} className="tag-chip tag-chip-static">
-                                <span className="tag-dot" style={{ background: tagColors.get(name.toLowerCase()) ?? "var(--text-subtle)" }} aria-hidden="true" />
-                                {name}
-                              </span>
-                            ))}
-                            {hidden > 0 ? (
-                              <span className="tag-chip tag-chip-static tag-chip-more" title={link.tags.slice(shown.length).join(", ")}>
-                                +{hidden}
-                              </span>
-                            ) : null}
-                          </span>
-                        )}
+                        <TagChips names={link.tags} colors={tagColors} max={MAX_TAG_CHIPS} />
                       </td>
                       <td className={`col-campaign${link.campaign ? "" : " is-empty"}`}>
                         {link.campaign ? (
@@ -597,38 +577,27 @@ export function LinksView({ tags, campaigns }: LinksViewProps) {
                         </time>
                       </td>
                       <td className="col-actions">
-                        <div className="row-actions">
-                          <Button
-                            href={`/app/links/${link.id}/analytics`}
-                            variant="ghost"
-                            size="sm"
-                            iconOnly
-                            aria-label={`Analytics for ${short}`}
-                            data-testid="link-analytics"
-                          >
-                            <ChartIcon size={16} />
-                          </Button>
-                          <Menu
-                            label={`Actions for ${short}`}
-                            trigger={<MoreIcon size={16} />}
-                            testId="link-menu"
-                            items={[
-                              { label: "Edit", icon: <EditIcon size={15} />, onSelect: () => router.push(`/app/links/${link.id}`), testId: "menu-edit" },
-                              { label: "Copy short link", icon: <CopyIcon size={15} />, onSelect: () => void copy(link.shortUrl) },
-                              { label: "QR code", icon: <QrIcon size={15} />, onSelect: () => setQrLink(link), testId: "menu-qr" },
-                              link.status === "archived"
-                                ? { label: "Restore", icon: <UnarchiveIcon size={15} />, onSelect: () => void setStatus(link, "active"), testId: "menu-unarchive" }
-                                : { label: "Archive", icon: <ArchiveIcon size={15} />, onSelect: () => void setStatus(link, "archived"), testId: "menu-archive" },
-                              {
-                                label: "Delete",
-                                icon: <TrashIcon size={15} />,
-                                danger: true,
-                                testId: "menu-delete",
-                                onSelect: () => setPending({ kind: "delete", ids: [link.id], label: short }),
-                              },
-                            ]}
-                          />
-                        </div>
+                        <RowActions
+                          name={short}
+                          analyticsHref={`/app/links/${link.id}/analytics`}
+                          analyticsTestId="link-analytics"
+                          menuTestId="link-menu"
+                          items={[
+                            { label: "Edit", icon: <EditIcon size={15} />, onSelect: () => router.push(`/app/links/${link.id}`), testId: "menu-edit" },
+                            { label: "Copy short link", icon: <CopyIcon size={15} />, onSelect: () => void copy(link.shortUrl) },
+                            { label: "QR code", icon: <QrIcon size={15} />, onSelect: () => setQrLink(link), testId: "menu-qr" },
+                            link.status === "archived"
+                              ? { label: "Restore", icon: <UnarchiveIcon size={15} />, onSelect: () => void setStatus(link, "active"), testId: "menu-unarchive" }
+                              : { label: "Archive", icon: <ArchiveIcon size={15} />, onSelect: () => void setStatus(link, "archived"), testId: "menu-archive" },
+                            {
+                              label: "Delete",
+                              icon: <TrashIcon size={15} />,
+                              danger: true,
+                              testId: "menu-delete",
+                              onSelect: () => setPending({ kind: "delete", ids: [link.id], label: short }),
+                            },
+                          ]}
+                        />
                       </td>
                     </tr>
                   );
