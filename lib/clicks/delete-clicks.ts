@@ -9,6 +9,7 @@ import { clickContactReach, clickRollups, clickVisitorDays } from "@/db/schema/c
 import { clicks } from "@/db/schema/clicks";
 import { rowsOf, textArray } from "@/db/rows";
 import { ROLLUP_DIMS } from "@/lib/clicks/rollup-dims";
+import { rollUpQueuedClicks } from "@/lib/clicks/rollups";
 
 const DAY = `(occurred_at at time zone 'UTC')::date`;
 
@@ -21,6 +22,7 @@ const DAY = `(occurred_at at time zone 'UTC')::date`;
  */
 export async function deleteClicksOfLinks(db: Db, workspaceId: string, rootLinkIds: readonly string[]): Promise<void> {
   if (rootLinkIds.length === 0) return;
+  await rollUpQueuedClicks(db, { wait: true }); // so that nothing queued adds these links back afterwards
   const ids = textArray(rootLinkIds);
   const ws = workspaceId;
   // Minus the links' counts, upserted like the writer adds them (a join-update plans badly on PGlite).
@@ -98,6 +100,7 @@ async function recomputeWorkspaceReach(db: Db, ws: string, contactIds: readonly 
 /** Every click of these workspaces and their rollups (purge after uninstall). */
 export async function deleteClicksOfWorkspaces(db: Db, workspaceIds: readonly string[]): Promise<void> {
   if (workspaceIds.length === 0) return;
+  await rollUpQueuedClicks(db, { wait: true });
   const ids = [...workspaceIds];
   await db.delete(clicks).where(inArray(clicks.workspaceId, ids));
   await db.delete(clickRollups).where(inArray(clickRollups.workspaceId, ids));
@@ -110,6 +113,7 @@ export async function deleteClicksOfWorkspaces(db: Db, workspaceIds: readonly st
  * lose the contact id; the contact disappears from top contacts and unique contacts.
  */
 export async function eraseContactFromClicks(db: Db, workspaceId: string, contactId: string): Promise<void> {
+  await rollUpQueuedClicks(db, { wait: true });
   const links = rowsOf<{ link_id: string }>(
     await db.execute(sql`delete from click_contact_reach where workspace_id = ${workspaceId} and contact_id = ${contactId} returning link_id`),
   ).map((r) => r.link_id);

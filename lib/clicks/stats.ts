@@ -9,6 +9,7 @@ import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { rowsOf, textArray } from "@/db/rows";
 import { ROLLUP_DIMS } from "@/lib/clicks/rollup-dims";
+import { processSingleton } from "@/lib/process-state";
 
 /** Whose clicks: the workspace's links (`linkIds` null) or these top-level links combined. */
 export type StatsScope = { workspaceId: string; linkIds: readonly string[] | null };
@@ -129,10 +130,32 @@ export async function contactsReached(db: Db, scope: StatsScope, from: string): 
 
 /**
  * Distinct visitor keys per UTC day, summed, over the human clicks of these links: counted from
- * the clicks (keys rotate daily, so a key is one visitor on one day).
+ * the clicks (keys rotate daily, so a key is one visitor on one day). The days before the last one
+ * no longer change (clicks arrive with the current time), so their count is kept for a while per
+ * set of links and range and only the last day is counted again on each call: a live campaign page
+ * polling every few seconds scans one day of clicks, not the whole window.
  */
 export async function visitorDaysOfLinks(db: Db, workspaceId: string, rootLinkIds: readonly string[], range: DayRange): Promise<number> {
   if (rootLinkIds.length === 0) return 0;
+  const cache = processSingleton("campaign-visitor-days", () => new Map<string, { value: number; at: number }>());
+  const before = { from: range.from, to: toDay(dayMs(range.to) - DAY_MS) };
+  const key = `${workspaceId}|${before.from}|${before.to}|${[...rootLinkIds].sort().join(",")}`;
+  const now = Date.now();
+  let past = cache.get(key);
+  if (before.from > before.to) past = { value: 0, at: now };
+  else if (!past || now - past.at > PAST_DAYS_TTL_MS) {
+    past = { value: await countVisitorDays(db, workspaceId, rootLinkIds, before), at: now };
+    if (cache.size >= PAST_DAYS_CACHE_MAX) cache.delete(cache.keys().next().value as string);
+    cache.set(key, past);
+  }
+  return past.value + (await countVisitorDays(db, workspaceId, rootLinkIds, { from: range.to, to: range.to }));
+}
+
+/** How long a count of past days is trusted (a deleted link's clicks or retention change it). */
+const PAST_DAYS_TTL_MS = 10 * 60_000;
+const PAST_DAYS_CACHE_MAX = 500;
+
+async function countVisitorDays(db: Db, workspaceId: string, rootLinkIds: readonly string[], range: DayRange): Promise<number> {
   const found = await rows(
     db,
     sql`select count(*)::bigint as n from (

@@ -8,8 +8,9 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import type { ClickEvent } from "@/lib/clicks/click-event";
-import { DIM_VALUES_SQL, ROLLUP_DIMS, SCOPES_SQL } from "@/lib/clicks/rollup-dims";
+import { INSERT_COLUMNS, RECORD_TYPE, SELECT_KEYS } from "@/lib/clicks/click-columns";
 import { log } from "@/lib/log";
+import { rollUpQueuedClicks } from "@/lib/clicks/rollups";
 
 /** Runs inside the batch's transaction with the batch's human clicks of a known contact. */
 export type ClickBatchHook = (tx: Db, identified: readonly ClickEvent[]) => Promise<void>;
@@ -25,91 +26,17 @@ export type LinkCounters = Map<string, { clicks: number; last: number }>;
  */
 export type ClickBatch = { rows: readonly string[]; identified: readonly ClickEvent[]; counters: LinkCounters };
 
-/**
- * The batch as one JSON parameter, expanded by `json_to_recordset`: one statement and one
- * parameter for any batch size (no 65,535-parameter limit), and no per-value work in the ORM,
- * which costs more than the database does at click rates. The events are serialised as they are
- * (Dates become ISO strings): the record type below names the ClickEvent keys, quoted, and the
- * SELECT maps them onto the columns, so no per-click object is built just to be serialised.
- */
-const COLUMNS: [column: string, key: keyof ClickEvent, type: string][] = [
-  ["workspace_id", "workspaceId", "text"],
-  ["link_id", "linkId", "text"],
-  ["root_link_id", "rootLinkId", "text"],
-  ["occurred_at", "occurredAt", "timestamptz"], // epoch ms in the JSON (see clickRow)
-  ["destination", "destination", "text"],
-  ["rule", "rule", "click_rule"],
-  ["country", "country", "text"],
-  ["region", "region", "text"],
-  ["city", "city", "text"],
-  ["device_type", "deviceType", "device_type"],
-  ["os", "os", "text"],
-  ["browser", "browser", "text"],
-  ["referrer", "referrer", "text"],
-  ["referrer_host", "referrerHost", "text"],
-  ["source", "source", "traffic_source"],
-  ["is_qr", "isQr", "boolean"],
-  ["is_bot", "isBot", "boolean"],
-  ["contact_id", "contactId", "text"],
-  ["visitor_key", "visitorKey", "text"],
-];
-const INSERT_COLUMNS = COLUMNS.map(([column]) => column).join(", ");
-const SELECT_KEYS = COLUMNS.map(([column, key]) => (key === "occurredAt" ? `to_timestamp("occurredAt" / 1000.0) as ${column}` : `"${key}" as ${column}`)).join(", ");
-const RECORD_TYPE = COLUMNS.map(([, key, type]) => `"${key}" ${key === "occurredAt" ? "double precision" : type}`).join(", ");
-const DAY = `(b.occurred_at at time zone 'UTC')::date`;
 
 /**
- * One statement per batch: the click rows, and the analytics rollups they add to
- * (db/schema/click-rollups.ts) — counts per scope, dimension, day and month, the visitor keys new
- * that day (unique visitors), and each contact's last click day (unique contacts). Rows are upserted
- * in key order so that two writers never deadlock. Landing-page button clicks without a link are
- * stored but belong to no link's analytics.
+ * One statement per batch: the click rows, and the batch queued for the analytics rollups
+ * (lib/clicks/rollups.ts adds queued batches to them a second later, many at once).
  */
 const INSERT_BATCH = `
-with b as (
-  select ${SELECT_KEYS} from json_to_recordset($1::json) as r(${RECORD_TYPE})
-), inserted as (
-  insert into clicks (${INSERT_COLUMNS}) select ${INSERT_COLUMNS} from b
-), new_visitors as (
-  insert into click_visitor_days (day, workspace_id, link_id, visitor_key)
-  select distinct ${DAY}, b.workspace_id, s.link_id, b.visitor_key
-  from b cross join lateral ${SCOPES_SQL}
-  where not b.is_bot and b.root_link_id is not null
-  order by 1, 2, 3, 4
-  on conflict do nothing
-  returning workspace_id, link_id, day
-), reach as (
-  insert into click_contact_reach (workspace_id, link_id, contact_id, last_day)
-  select b.workspace_id, s.link_id, b.contact_id, max(${DAY})
-  from b cross join lateral ${SCOPES_SQL}
-  where not b.is_bot and b.contact_id is not null and b.root_link_id is not null
-  group by 1, 2, 3
-  order by 1, 2, 3
-  on conflict (workspace_id, link_id, contact_id) do update set last_day = greatest(click_contact_reach.last_day, excluded.last_day)
-), profiles as (
-  -- Clicks alike in every rolled-up column (to the hour) counted once: a busy link's batch of
-  -- thousands is a handful of profiles, so the per-dimension rows below are few.
-  select workspace_id, root_link_id, date_trunc('hour', occurred_at) as occurred_at, is_bot, is_qr, contact_id, country, city,
-         device_type, os, browser, source, referrer_host, destination, rule, count(*) as n
-  from b where root_link_id is not null
-  group by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15
-), facts as (
-  select b.workspace_id, s.link_id, d.dim, ${DAY} as day, d.key, b.n
-  from profiles b cross join lateral ${SCOPES_SQL} cross join lateral (values ${DIM_VALUES_SQL}) d(dim, key)
-  where d.key is not null
-  union all
-  select workspace_id, link_id, ${ROLLUP_DIMS.visitors}, day, '', 1 from new_visitors
-), daily as (
-  select workspace_id, link_id, dim, day, key, sum(n) as n from facts group by 1, 2, 3, 4, 5
-), periods as (
-  select workspace_id, link_id, dim, false as monthly, day, key, n from daily
-  union all
-  select workspace_id, link_id, dim, true, date_trunc('month', day::timestamp)::date, key, sum(n) from daily group by 1, 2, 3, 5, 6
+with j as (select $1::text as batch), inserted as (
+  insert into clicks (${INSERT_COLUMNS}) select ${SELECT_KEYS} from j cross join lateral json_to_recordset(j.batch::json) as r(${RECORD_TYPE})
 )
-insert into click_rollups (workspace_id, link_id, dim, monthly, day, key, clicks)
-select workspace_id, link_id, dim, monthly, day, key, n from periods
-order by 1, 2, 3, 4, 5, 6
-on conflict (workspace_id, link_id, dim, monthly, day, key) do update set clicks = click_rollups.clicks + excluded.clicks`;
+insert into click_rollup_queue (batch) select batch from j`;
+
 const [BATCH_HEAD = "", BATCH_TAIL = ""] = INSERT_BATCH.split("$1");
 
 /**
@@ -203,9 +130,18 @@ export function isIdentifiedHuman(event: ClickEvent): boolean {
   return !event.isBot && event.contactId !== null;
 }
 
-/** Writes these events at once, as one batch (tests, seeding; the click path goes through the writer). */
-export async function writeClickEvents(db: Db, events: readonly ClickEvent[], hooks: readonly ClickBatchHook[] = []): Promise<void> {
+/**
+ * Writes these events at once, as one batch, and rolls them up at once unless `rollUp: false`
+ * (tests, seeding; the click path goes through the writer, whose batches the rollup worker takes).
+ */
+export async function writeClickEvents(
+  db: Db,
+  events: readonly ClickEvent[],
+  hooks: readonly ClickBatchHook[] = [],
+  options: { rollUp?: boolean } = {},
+): Promise<void> {
   const counters: LinkCounters = new Map();
   for (const e of events) if (!e.isBot) countHumanClick(counters, e);
   await writeClickBatch(db, { rows: events.map(clickRow), identified: events.filter(isIdentifiedHuman), counters }, hooks);
+  if (options.rollUp !== false) await rollUpQueuedClicks(db);
 }

@@ -14,6 +14,7 @@ import { usageByUser } from "@/lib/analytics/usage";
 import type { Analytics, AnalyticsScope, AnalyticsWindow } from "@/lib/analytics/types";
 import type { ClickEvent } from "@/lib/clicks/click-event";
 import { eraseContactFromClicks } from "@/lib/clicks/delete-clicks";
+import { rollUpQueuedClicks } from "@/lib/clicks/rollups";
 import { writeClickEvents } from "@/lib/clicks/write-click-batch";
 import { deleteLink } from "@/lib/links/delete-link";
 import { clickEvent } from "@/tests/helpers/click-event";
@@ -236,6 +237,15 @@ describe("analytics figures", () => {
       { userId: null, name: "Other (API keys, imports, removed users)", email: null, links: 1, clicks30d: 2, clicksAllTime: 2 },
       { userId: "usr_bo", name: "Bo Builder", email: "bo@example.com", links: 0, clicks30d: 0, clicksAllTime: 0 },
     ]);
+  });
+
+  it("counts the click writer's batches once the rollup step has taken them from the queue, exactly once", async () => {
+    const before = (await analytics("wb", { kind: "workspace" }, "7d")).totals.clicks;
+    await writeClickEvents(database.db, [human("wb", "b1", { visitorKey: "late1" }), human("wb", "b1", { visitorKey: "late2" })], [], { rollUp: false });
+    expect((await analytics("wb", { kind: "workspace" }, "7d")).totals.clicks).toBe(before);
+    expect(await rollUpQueuedClicks(database.db)).toBe(1);
+    expect(await rollUpQueuedClicks(database.db)).toBe(0);
+    expect((await analytics("wb", { kind: "workspace" }, "7d")).totals).toMatchObject({ clicks: before + 2, uniqueVisitors: 27 });
   });
 
   it("answers an empty workspace and an empty campaign with zeros, a full series and no errors", async () => {
