@@ -47,6 +47,8 @@ export type AnalyticsViewProps = {
   shortUrl?: string;
   /** Campaign scope: where the campaign's links are listed. */
   linksHref?: string;
+  /** A campaign without links: the empty state says so instead of asking to share them. */
+  hasNoLinks?: boolean;
   /** Opens a top contact in the CRM. */
   contactLinks?: ContactLinks;
 };
@@ -59,7 +61,7 @@ const selectHasClicks = (d: Analytics) => d.totals.clicks > 0;
  * polling observer; every panel is memoised and subscribes to its own slice, so a poll re-renders
  * just the panels whose figures changed and charts update in place.
  */
-export function AnalyticsView({ scope, header, shortUrl, linksHref, contactLinks }: AnalyticsViewProps) {
+export function AnalyticsView({ scope, header, shortUrl, linksHref, hasNoLinks, contactLinks }: AnalyticsViewProps) {
   const [timeWindow, setTimeWindow] = useAnalyticsWindow();
   const scopeKind = scope.kind;
   const scopeId = scope.kind === "link" ? scope.linkId : scope.kind === "campaign" ? scope.campaignId : "";
@@ -115,7 +117,7 @@ export function AnalyticsView({ scope, header, shortUrl, linksHref, contactLinks
         <>
           <TotalsPanel q={q} />
           {head.data === false ? (
-            <NoClicks scope={q.scope} timeWindow={timeWindow} onShowAll={() => setTimeWindow("all")} shortUrl={shortUrl} linksHref={linksHref} />
+            <NoClicks scope={q.scope} timeWindow={timeWindow} onShowAll={() => setTimeWindow("all")} shortUrl={shortUrl} linksHref={linksHref} hasNoLinks={hasNoLinks} />
           ) : (
             <Panels q={q} contactLinks={contactLinks} />
           )}
@@ -212,6 +214,7 @@ type NoClicksProps = {
   onShowAll: () => void;
   shortUrl?: string;
   linksHref?: string;
+  hasNoLinks?: boolean;
 };
 
 /**
@@ -219,17 +222,23 @@ type NoClicksProps = {
  * the first click replaces it. Whether there were older clicks comes from the plan's whole history
  * (the "all" answer, the same query as the All window): "No clicks yet" only when there never were.
  */
-function NoClicks({ scope, timeWindow, onShowAll, shortUrl, linksHref }: NoClicksProps) {
+function NoClicks({ scope, timeWindow, onShowAll, shortUrl, linksHref, hasNoLinks }: NoClicksProps) {
   const copy = useCopy();
   const historyQuery = useMemo<AnalyticsQuery>(() => ({ scope, window: "all" }), [scope]);
   const { data: hasOlderClicks } = useAnalyticsSlice(historyQuery, selectHasClicks);
   const isAll = timeWindow === "all";
   const isFirstClickAwaited = isAll || hasOlderClicks !== true;
   const what = scope.kind === "link" ? "your link" : scope.kind === "campaign" ? "this campaign's links" : "your links";
-  const title = isFirstClickAwaited ? `No clicks yet — share ${what}` : `No clicks in the last ${WINDOW_DAYS[timeWindow]} days`;
-  const description = isFirstClickAwaited
-    ? "Send it by SMS, email or WhatsApp, or print its QR code. Each click shows up here within seconds: where people are, what they use, which channel brought them and which CRM contacts clicked."
-    : `Older clicks are in the longer windows. Share ${what} again: new clicks appear here within seconds.`;
+  const title = hasNoLinks
+    ? "This campaign has no links yet"
+    : isFirstClickAwaited
+      ? `No clicks yet — share ${what}`
+      : `No clicks in the last ${WINDOW_DAYS[timeWindow]} days`;
+  const description = hasNoLinks
+    ? "Pick this campaign when you create or edit a link (or move links to it from the link list); their clicks are combined here."
+    : isFirstClickAwaited
+      ? "Send it by SMS, email or WhatsApp, or print its QR code. Each click shows up here within seconds: where people are, what they use, which channel brought them and which CRM contacts clicked."
+      : `Older clicks are in the longer windows. Share ${what} again: new clicks appear here within seconds.`;
 
   const share =
     scope.kind === "link" && shortUrl ? (

@@ -34,6 +34,7 @@ export default async function CampaignAnalyticsPage({ params }: { params: Promis
         scope={{ kind: "campaign", campaignId: campaign.id }}
         header={<CampaignAnalyticsHeader campaign={campaign} tagColors={Object.fromEntries(tags.map((t) => [t.name.toLowerCase(), t.color]))} linksHref={linksHref} />}
         linksHref={linksHref}
+        hasNoLinks={campaign.linkCount === 0}
         contactLinks={{ config: { mode: crm.mode, sandboxShellUrl }, locationId: workspace.locationId }}
       />
     </Suspense>
