@@ -23,12 +23,10 @@
  * PGlite directory>` measures an already seeded database (no seeding, no drop).
  */
 /* eslint-disable no-restricted-properties -- the bench sets up its own environment before anything reads it */
-import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
-import postgres from "postgres";
 import { openDatabase, type Database, type Db, type DbConfig } from "@/db/client";
 import { rowsOf } from "@/db/rows";
 import { getAnalytics } from "@/lib/analytics/get-analytics";
@@ -40,6 +38,7 @@ import { clicksCsvChunks } from "@/lib/clicks/export-csv";
 import { env } from "@/lib/env";
 import { seedClicks } from "@/lib/seed/clicks";
 import { countLabel, parseCount } from "@/lib/seed/parse-count";
+import { createThrowawayDatabase } from "@/bench/throwaway-database";
 
 const PARTS = ["dashboard", "link", "campaign", "csv"] as const;
 type Part = (typeof PARTS)[number];
@@ -95,24 +94,14 @@ const mb = (bytes: number) => `${fmt(bytes / 1_048_576)} MB`;
 type Target = { label: string; config: DbConfig; size: number | null; seeded: boolean; drop: () => Promise<void>; reuseHint: string };
 
 async function postgresTarget(opts: Options, size: number): Promise<Target> {
-  const name = `sl_bench_analytics_${randomBytes(4).toString("hex")}`;
-  const admin = postgres(opts.baseUrl, { max: 1, onnotice: () => {} });
-  const [version] = await admin<{ server_version: string }[]>`show server_version`;
-  await admin.unsafe(`create database "${name}"`);
-  await admin.end();
-  const url = new URL(opts.baseUrl);
-  url.pathname = `/${name}`;
+  const db = await createThrowawayDatabase(opts.baseUrl, "sl_bench_analytics");
   return {
-    label: `PostgreSQL ${version?.server_version.split(" ")[0] ?? "?"}, ${countLabel(size)} clicks (throwaway database ${name})`,
-    config: { driver: "postgres", url: url.toString() },
+    label: `PostgreSQL ${db.version}, ${countLabel(size)} clicks (throwaway database ${db.name})`,
+    config: { driver: "postgres", url: db.url },
     size,
     seeded: false,
-    reuseHint: url.toString(),
-    drop: async () => {
-      const again = postgres(opts.baseUrl, { max: 1, onnotice: () => {} });
-      await again.unsafe(`drop database if exists "${name}" with (force)`);
-      await again.end();
-    },
+    reuseHint: db.url,
+    drop: db.drop,
   };
 }
 

@@ -18,12 +18,10 @@
  * PostgreSQL server and dropped at the end.
  */
 /* eslint-disable no-restricted-properties -- the bench sets up its own environment before anything reads it */
-import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { and, eq, inArray, sql } from "drizzle-orm";
-import postgres from "postgres";
 import type { Db } from "@/db/client";
 import { closeDatabase } from "@/db/client";
 import { campaigns, campaignTags, jobs, links, linkTags, sandboxContacts, tags, workspaces } from "@/db/schema";
@@ -39,6 +37,7 @@ import { ensureAppInstallations, inProcessCrmDeps } from "@/lib/sandbox/bootstra
 import { getSandboxContactView } from "@/lib/sandbox/control";
 import { SANDBOX_LOCATION_IDS, seedSandbox } from "@/lib/sandbox/seed";
 import { peakCallsPerWindow, startSandboxCrmServer, type CrmCall } from "@/tests/helpers/sandbox-crm-server";
+import { createThrowawayDatabase } from "@/bench/throwaway-database";
 
 type Options = { clicks: number; contacts: number; links: number; minutes: number; databaseUrl: string | null };
 
@@ -66,22 +65,9 @@ async function prepareDatabase(opts: Options): Promise<Throwaway> {
     process.env.PGLITE_DIR = "memory://";
     return { label: "PGlite (in memory, this process)", drop: async () => {} };
   }
-  const name = `sl_bench_crm_${randomBytes(4).toString("hex")}`;
-  const admin = postgres(opts.databaseUrl, { max: 1, onnotice: () => {} });
-  const [version] = await admin<{ server_version: string }[]>`show server_version`;
-  await admin.unsafe(`create database "${name}"`);
-  await admin.end();
-  const url = new URL(opts.databaseUrl);
-  url.pathname = `/${name}`;
-  process.env.DATABASE_URL = url.toString();
-  return {
-    label: `PostgreSQL ${version?.server_version.split(" ")[0] ?? "?"} (throwaway database ${name})`,
-    drop: async () => {
-      const again = postgres(opts.databaseUrl ?? "", { max: 1, onnotice: () => {} });
-      await again.unsafe(`drop database if exists "${name}" with (force)`);
-      await again.end();
-    },
-  };
+  const db = await createThrowawayDatabase(opts.databaseUrl, "sl_bench_crm");
+  process.env.DATABASE_URL = db.url;
+  return { label: db.label, drop: db.drop };
 }
 
 type Location = { locationId: string; workspaceId: string; contactIds: string[]; linkIds: string[] };

@@ -34,10 +34,10 @@ import http from "node:http";
 import { availableParallelism, tmpdir } from "node:os";
 import path from "node:path";
 import { count, eq } from "drizzle-orm";
-import postgres from "postgres";
 import { openDatabase, type DbConfig } from "@/db/client";
 import { clicks, links, workspaces } from "@/db/schema";
 import type { LoadPlan, LoadResult } from "@/bench/load-generator";
+import { createThrowawayDatabase } from "@/bench/throwaway-database";
 
 type Options = {
   links: number;
@@ -118,23 +118,8 @@ async function prepareDatabase(opts: Options, work: string): Promise<Database> {
     const dir = path.join(work, "pglite");
     return { config: { driver: "pglite", dir }, env: { PGLITE_DIR: dir }, label: "PGlite (in the server's process)", drop: async () => {} };
   }
-  const name = `sl_bench_${randomBytes(4).toString("hex")}`;
-  const admin = postgres(opts.databaseUrl, { max: 1, onnotice: () => {} });
-  const [version] = await admin<{ server_version: string }[]>`show server_version`;
-  await admin.unsafe(`create database "${name}"`);
-  await admin.end();
-  const url = new URL(opts.databaseUrl);
-  url.pathname = `/${name}`;
-  return {
-    config: { driver: "postgres", url: url.toString() },
-    env: { DATABASE_URL: url.toString() },
-    label: `PostgreSQL ${version?.server_version.split(" ")[0] ?? "?"} (throwaway database ${name})`,
-    drop: async () => {
-      const again = postgres(opts.databaseUrl ?? "", { max: 1, onnotice: () => {} });
-      await again.unsafe(`drop database if exists "${name}" with (force)`);
-      await again.end();
-    },
-  };
+  const db = await createThrowawayDatabase(opts.databaseUrl, "sl_bench");
+  return { config: { driver: "postgres", url: db.url }, env: { DATABASE_URL: db.url }, label: db.label, drop: db.drop };
 }
 
 type Seeded = { plain: string[]; rules: string[]; codes: string[] };
