@@ -2,7 +2,7 @@
 import type { Db } from "@/db/client";
 import { resolveQuery, type AnalyticsInput } from "@/lib/analytics/panels";
 import { csvFilename } from "@/lib/analytics/summary-csv";
-import { addDays } from "@/lib/analytics/window";
+import { addDays, dayStart } from "@/lib/utc-days";
 import { clicksCsvChunks, textStream } from "@/lib/clicks/export-csv";
 import { log } from "@/lib/log";
 
@@ -11,8 +11,8 @@ export async function exportClicksCsv(db: Db, input: AnalyticsInput, shortBaseUr
   const chunks = clicksCsvChunks(db, {
     workspaceId: q.workspaceId,
     rootLinkIds: q.stats.linkIds,
-    from: new Date(`${q.window.from}T00:00:00Z`),
-    to: new Date(`${addDays(q.window.to, 1)}T00:00:00Z`),
+    from: dayStart(q.window.from),
+    to: dayStart(addDays(q.window.to, 1)),
     shortBaseUrl,
   });
   const stream = textStream(chunks, (err) => log.error("clicks export failed", { workspaceId: q.workspaceId, err }));

@@ -13,7 +13,8 @@ import { env } from "@/lib/env";
 import { shortUrlOf } from "@/lib/links/dto";
 import { findLinksByIds, getLinkOrThrow, mintedCodeStats } from "@/lib/links/queries";
 import type { Analytics, AnalyticsScope, AnalyticsWindow, NamedCount } from "@/lib/analytics/types";
-import { addDays, daysOf, resolveWindow, type ResolvedWindow } from "@/lib/analytics/window";
+import { daysOf, resolveWindow, type ResolvedWindow } from "@/lib/analytics/window";
+import { addDays, dayStart } from "@/lib/utc-days";
 
 export type AnalyticsInput = { workspaceId: string; scope: AnalyticsScope; window: AnalyticsWindow; plan: Plan; now?: Date };
 
@@ -142,8 +143,8 @@ export async function topContactsPanel(db: Db, q: AnalyticsQuery): Promise<Analy
 
 /** Minted per-contact codes created in the window: sent, clicked, contacts reached, click-through rate. */
 export async function perContactPanel(db: Db, q: AnalyticsQuery): Promise<Analytics["perContact"]> {
-  const from = new Date(`${q.window.from}T00:00:00Z`);
-  const to = new Date(`${addDays(q.window.to, 1)}T00:00:00Z`);
+  const from = dayStart(q.window.from);
+  const to = dayStart(addDays(q.window.to, 1));
   const s = await mintedCodeStats(db, q.workspaceId, q.stats.linkIds, from, to);
   return { linksSent: s.sent, linksClicked: s.clicked, contactsReached: s.contactsReached, clickThroughRate: s.sent === 0 ? null : s.clicked / s.sent };
 }

@@ -5,21 +5,11 @@
 import { PLAN_FEATURES, type Plan } from "@/lib/billing/plans";
 import type { DayRange } from "@/lib/clicks/stats";
 import type { AnalyticsWindow } from "@/lib/analytics/types";
+import { addDays, dayStart, utcDay } from "@/lib/utc-days";
 
-const DAY_MS = 86_400_000;
 const WINDOW_DAYS: Record<Exclude<AnalyticsWindow, "all">, number> = { "7d": 7, "30d": 30, "90d": 90 };
 
 export type ResolvedWindow = DayRange & { window: AnalyticsWindow; days: number; historyDays: number };
-
-/** The UTC day of `at`, "YYYY-MM-DD". */
-export function utcDay(at: Date): string {
-  return at.toISOString().slice(0, 10);
-}
-
-/** `day` moved by `days` (negative = earlier). */
-export function addDays(day: string, days: number): string {
-  return utcDay(new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS));
-}
 
 export function resolveWindow(window: AnalyticsWindow, plan: Plan, now: Date): ResolvedWindow {
   const historyDays = PLAN_FEATURES[plan].historyDays;
@@ -30,7 +20,7 @@ export function resolveWindow(window: AnalyticsWindow, plan: Plan, now: Date): R
 
 /** The first instant the plan's history keeps: clicks before it are deleted by retention. */
 export function historyStart(plan: Plan, now: Date): Date {
-  return new Date(Date.parse(`${resolveWindow("all", plan, now).from}T00:00:00Z`));
+  return dayStart(resolveWindow("all", plan, now).from);
 }
 
 /** Every day of the range, oldest first. */

@@ -10,6 +10,7 @@ import { clicks } from "@/db/schema/clicks";
 import { rowsOf, textArray } from "@/db/rows";
 import { ROLLUP_DIMS } from "@/lib/clicks/rollup-dims";
 import { rollUpQueuedClicks } from "@/lib/clicks/rollups";
+import { addDays, utcDay } from "@/lib/utc-days";
 
 const DAY = `(occurred_at at time zone 'UTC')::date`;
 
@@ -76,7 +77,7 @@ async function recountWorkspaceVisitors(db: Db, ws: string, days: readonly strin
     where m.workspace_id = ${ws} and m.link_id = '' and m.dim = ${ROLLUP_DIMS.visitors} and m.monthly = true
       and m.day = any(select distinct date_trunc('month', d::timestamp)::date from unnest(${textArray(days)}::date[]) d)`);
   // Today's and yesterday's keys decide who is new from now on: rebuild them from the clicks.
-  const recent = days.filter((d) => d >= new Date(Date.now() - 86_400_000).toISOString().slice(0, 10));
+  const recent = days.filter((d) => d >= addDays(utcDay(Date.now()), -1));
   if (recent.length === 0) return;
   await db.execute(sql`delete from click_visitor_days where day = any(${textArray(recent)}::date[]) and workspace_id = ${ws} and link_id = ''`);
   await db.execute(sql`

@@ -7,6 +7,7 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { rowsOf } from "@/db/rows";
+import { addDays, utcDay } from "@/lib/utc-days";
 
 export const RETENTION_BATCH = 5_000;
 
@@ -15,7 +16,7 @@ export type RetentionOptions = { batchSize?: number; pauseMs?: number };
 /** Deletes the workspace's clicks before `cutoff` (a UTC midnight) and the rollups before it. */
 export async function deleteClicksBefore(db: Db, workspaceId: string, cutoff: Date, options: RetentionOptions = {}): Promise<number> {
   const batchSize = options.batchSize ?? RETENTION_BATCH;
-  const cutoffDay = cutoff.toISOString().slice(0, 10);
+  const cutoffDay = utcDay(cutoff);
   let deleted = 0;
   for (;;) {
     const rows = rowsOf<{ n: number }>(
@@ -42,6 +43,6 @@ export async function deleteClicksBefore(db: Db, workspaceId: string, cutoff: Da
 
 /** Drops visitor keys of days before yesterday (UTC). */
 export async function pruneVisitorDays(db: Db, now: Date = new Date()): Promise<void> {
-  const yesterday = new Date(now.getTime() - 86_400_000).toISOString().slice(0, 10);
+  const yesterday = addDays(utcDay(now), -1);
   await db.execute(sql`delete from click_visitor_days where day < ${yesterday}::date`);
 }

@@ -10,6 +10,7 @@ import type { Db } from "@/db/client";
 import { rowsOf, textArray } from "@/db/rows";
 import { ROLLUP_DIMS } from "@/lib/clicks/rollup-dims";
 import { processSingleton } from "@/lib/process-state";
+import { addDays, DAY_MS, dayStartMs, utcDay } from "@/lib/utc-days";
 
 /** Whose clicks: the workspace's links (`linkIds` null) or these top-level links combined. */
 export type StatsScope = { workspaceId: string; linkIds: readonly string[] | null };
@@ -19,15 +20,6 @@ export type DayRange = { from: string; to: string };
 
 type Period = { monthly: boolean; from: string; to: string };
 
-const DAY_MS = 86_400_000;
-
-function toDay(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
-}
-
-function dayMs(day: string): number {
-  return Date.parse(`${day}T00:00:00Z`);
-}
 
 /**
  * The rollup rows that add up to `range`: monthly rows for the whole months inside it, daily rows
@@ -35,8 +27,8 @@ function dayMs(day: string): number {
  * instead of 365 days.
  */
 export function periodsOf(range: DayRange): Period[] {
-  const from = dayMs(range.from);
-  const to = dayMs(range.to);
+  const from = dayStartMs(range.from);
+  const to = dayStartMs(range.to);
   const monthStart = (ms: number, add: number) => {
     const d = new Date(ms);
     return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + add, 1);
@@ -47,9 +39,9 @@ export function periodsOf(range: DayRange): Period[] {
   const afterLastMonth = monthStart(to, 1) === to + DAY_MS ? monthStart(to, 1) : monthStart(to, 0);
   if (firstMonth >= afterLastMonth) return [{ monthly: false, from: range.from, to: range.to }];
   const periods: Period[] = [];
-  if (firstMonth > from) periods.push({ monthly: false, from: range.from, to: toDay(firstMonth - DAY_MS) });
-  periods.push({ monthly: true, from: toDay(firstMonth), to: toDay(monthStart(afterLastMonth, -1)) });
-  if (afterLastMonth <= to) periods.push({ monthly: false, from: toDay(afterLastMonth), to: range.to });
+  if (firstMonth > from) periods.push({ monthly: false, from: range.from, to: utcDay(firstMonth - DAY_MS) });
+  periods.push({ monthly: true, from: utcDay(firstMonth), to: utcDay(monthStart(afterLastMonth, -1)) });
+  if (afterLastMonth <= to) periods.push({ monthly: false, from: utcDay(afterLastMonth), to: range.to });
   return periods;
 }
 
@@ -138,7 +130,7 @@ export async function contactsReached(db: Db, scope: StatsScope, from: string): 
 export async function visitorDaysOfLinks(db: Db, workspaceId: string, rootLinkIds: readonly string[], range: DayRange): Promise<number> {
   if (rootLinkIds.length === 0) return 0;
   const cache = processSingleton("campaign-visitor-days", () => new Map<string, { value: number; at: number }>());
-  const before = { from: range.from, to: toDay(dayMs(range.to) - DAY_MS) };
+  const before = { from: range.from, to: addDays(range.to, -1) };
   const key = `${workspaceId}|${before.from}|${before.to}|${[...rootLinkIds].sort().join(",")}`;
   const now = Date.now();
   let past = cache.get(key);
