@@ -246,8 +246,8 @@ function NoClicks({ scope, timeWindow, onShowAll, shortUrl, linksHref, hasNoLink
         Copy short link
       </Button>
     ) : scope.kind === "campaign" ? (
-      <Button variant="primary" href={linksHref ?? "/app/links"} icon={<LinkIcon size={16} />}>
-        View its links
+      <Button variant="primary" href={hasNoLinks ? "/app/links" : (linksHref ?? "/app/links")} icon={<LinkIcon size={16} />}>
+        {hasNoLinks ? "Go to Links" : "View its links"}
       </Button>
     ) : (
       <>

@@ -22,7 +22,7 @@ export function CampaignAnalyticsHeader({ campaign, tagColors, linksHref }: Camp
       badge={campaign.archived ? <Badge>Archived</Badge> : null}
       subtitle={
         <>
-          <span>{campaign.linkCount === 1 ? "1 link" : `${campaign.linkCount.toLocaleString("en-US")} links, figures combined`}</span>
+          <span>{campaign.linkCount === 0 ? "No links yet" : campaign.linkCount === 1 ? "1 link" : `${campaign.linkCount.toLocaleString("en-US")} links, figures combined`}</span>
           {campaign.tags.length > 0 ? (
             <span className="chips an-tags" aria-label="Campaign tags">
               {campaign.tags.map((name) => (
